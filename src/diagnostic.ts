@@ -1,0 +1,64 @@
+/**
+ * One Diagnostic type for every problem the tool reports: loader errors, template errors and
+ * lint findings alike (the vfile/ESLint idea). Created where the problem is found, carrying the
+ * position in the file the user edits; formatting it is the formatters' job, never the finder's.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Path of the file the user edits, relative to the working directory where possible. */
+  file: string;
+  /** 1-based line; absent when the problem has no position (a missing file, a bad option). */
+  line?: number;
+  /** 1-based column counted in Unicode code points. */
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Rule id for lint findings (`placeholder`), or a stable code for input errors (`yaml-syntax`). */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** The offending text, when there is one (the blank itself, for placeholders). */
+  text?: string;
+  /** A little surrounding text so a reviewer can find the place without opening the file. */
+  context?: string;
+}
+
+/** `file:line:col: message` — the one-line form every error takes on stderr. */
+export function formatDiagnosticLine(d: Diagnostic): string {
+  const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  return `${where}: ${d.message}`;
+}
+
+/**
+ * Thrown by the loader, the template stage and the writers for input problems. The CLI prints
+ * `formatDiagnosticLine` for each and exits 2; no stack trace unless --debug.
+ */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic | Diagnostic[]) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    super(list.map(formatDiagnosticLine).join('\n'));
+    this.name = 'InputError';
+    this.diagnostics = list;
+  }
+}
+
+export function inputError(file: string, message: string, position?: { line: number; column: number }, rule = 'input'): InputError {
+  return new InputError({ file, rule, severity: 'error', message, line: position?.line, column: position?.column });
+}
+
+/** Convert a UTF-16 offset into 1-based line and code-point column. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = [...text.slice(lineStart, offset)].length + 1;
+  return { line, column };
+}

@@ -1,0 +1,118 @@
+/**
+ * The document model: the one typed tree between the readers (project → template → markdown)
+ * and the writers (docx, layout → pdf). Like pandoc's AST, no writer may look past it to mdast,
+ * Handlebars or YAML; everything a writer needs is here or in the style spec.
+ */
+
+/** Where a piece of the model came from, in the file the author edits (1-based, code points). */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  /** An unfilled blank (`XX`) kept on purpose by a --draft build: writers must make it visible. */
+  placeholder?: boolean;
+}
+
+export interface LineBreak {
+  kind: 'break';
+}
+
+export type Inline = TextRun | LineBreak;
+
+export interface Heading {
+  kind: 'heading';
+  /** 1 = 一、 2 = （一） 3 = 1. 4 = （1） */
+  level: 1 | 2 | 3 | 4;
+  /** Generated number as printed, e.g. `一、`, `（二）`, `3.`, `（1）`. */
+  number: string;
+  /** Position of this heading among its siblings under the same parent, starting at 1. */
+  ordinal: number;
+  /** Heading text without the number. */
+  content: Inline[];
+  source?: SourcePosition;
+}
+
+export interface Paragraph {
+  kind: 'paragraph';
+  content: Inline[];
+  source?: SourcePosition;
+}
+
+export interface TableCell {
+  content: Inline[];
+}
+
+export interface Table {
+  kind: 'table';
+  /** The first row is the header row when `header` is true. */
+  rows: TableCell[][];
+  header: boolean;
+  align: Array<'left' | 'center' | 'right' | null>;
+  source?: SourcePosition;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  /** Each item is a sequence of blocks (usually one paragraph). */
+  items: Block[][];
+  source?: SourcePosition;
+}
+
+export interface Quote {
+  kind: 'quote';
+  blocks: Block[];
+  source?: SourcePosition;
+}
+
+export interface Image {
+  kind: 'image';
+  /** Absolute path, already confined to the project directory by the loader. */
+  path: string;
+  alt: string;
+  source?: SourcePosition;
+}
+
+export interface ThematicBreak {
+  kind: 'thematicBreak';
+}
+
+export type Block = Heading | Paragraph | Table | ListBlock | Quote | Image | ThematicBreak;
+
+export interface DocumentMetadata {
+  title: string;
+  /** From the signature, for PDF/DOCX author fields. */
+  author?: string;
+  /** From `date` in report.yaml, else SOURCE_DATE_EPOCH, else 2000-01-01: never the build time. */
+  created: Date;
+  language: 'zh-CN';
+}
+
+export interface Document {
+  /** Title (标题), 2号小标宋, centred; may wrap. */
+  title: string;
+  /** 主送机关, printed flush left with a full-width colon. */
+  recipient?: string;
+  body: Block[];
+  /** 附件说明 names, in order. */
+  attachments: string[];
+  /** 发文机关署名, one line per organ. */
+  signature: string[];
+  /** 成文日期 as printed: `2023年6月20日`. */
+  date?: string;
+  metadata: DocumentMetadata;
+}
+
+/** Plain text of inline content (what a reader would copy out of the document). */
+export function inlineText(content: Inline[]): string {
+  return content.map((run) => (run.kind === 'text' ? run.text : '\n')).join('');
+}

@@ -1,0 +1,127 @@
+/**
+ * The style spec: page, grid, fonts and sizes per element, loaded from a template's style.yaml.
+ * Both writers read it; this module only loads, checks and derives (mm → pt, grid pitches).
+ * It must never hold a GB/T 9704 number itself — those live in templates/gongwen/style.yaml.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { inputError } from '../diagnostic.js';
+
+export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber';
+export const FONT_ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber'];
+
+export type ElementKind =
+  | 'title' | 'recipient' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4'
+  | 'attachment' | 'signature' | 'date' | 'table' | 'quote';
+
+export interface FontRoleSpec {
+  family: string;
+  alternatives: string[];
+  latin: string;
+}
+
+export interface ElementStyle {
+  font: FontRole;
+  sizePt: number;
+  align: 'left' | 'center' | 'right' | 'justify';
+  firstLineChars?: number;
+  leftChars?: number;
+  rightChars?: number;
+  rowsPerLine?: number;
+  blankRowsBefore?: number;
+  blankRowsAfter?: number;
+  keepWithNext?: boolean;
+  offsetFromSignatureChars?: number;
+}
+
+export interface StyleSpec {
+  name: string;
+  /** Directory of the template (for resources next to style.yaml). */
+  dir: string;
+  page: { widthMm: number; heightMm: number; marginTopMm: number; marginBottomMm: number; marginLeftMm: number; marginRightMm: number };
+  grid: { rows: number; charsPerRow: number; linePitchTwips: number };
+  fonts: Record<FontRole, FontRoleSpec>;
+  elements: Record<ElementKind, ElementStyle>;
+  pageNumber: { font: FontRole; sizePt: number; dash: string; format: string; dashBelowTextAreaMm: number; outerIndentChars: number };
+}
+
+export const PT_PER_MM = 72 / 25.4;
+export const mmToPt = (mm: number): number => mm * PT_PER_MM;
+export const mmToTwips = (mm: number): number => Math.round(mm * PT_PER_MM * 20);
+
+/** Numbers both writers derive from the spec, computed once here so they cannot disagree. */
+export interface GridMetrics {
+  pageWidthPt: number;
+  pageHeightPt: number;
+  textLeftPt: number;
+  textTopPt: number;
+  textWidthPt: number;
+  textHeightPt: number;
+  /** Row pitch in points (579 tw = 28.95 pt). */
+  rowPitchPt: number;
+  /** Character cell width: text width / 28 (15.79 pt for A4 公文). */
+  charPitchPt: number;
+}
+
+export function gridMetrics(spec: StyleSpec): GridMetrics {
+  const p = spec.page;
+  const textWidthPt = mmToPt(p.widthMm - p.marginLeftMm - p.marginRightMm);
+  return {
+    pageWidthPt: mmToPt(p.widthMm),
+    pageHeightPt: mmToPt(p.heightMm),
+    textLeftPt: mmToPt(p.marginLeftMm),
+    textTopPt: mmToPt(p.marginTopMm),
+    textWidthPt,
+    textHeightPt: mmToPt(p.heightMm - p.marginTopMm - p.marginBottomMm),
+    rowPitchPt: spec.grid.linePitchTwips / 20,
+    charPitchPt: textWidthPt / spec.grid.charsPerRow,
+  };
+}
+
+const BUILT_IN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export function builtInTemplates(): string[] {
+  return ['gongwen'];
+}
+
+/**
+ * Load a template's style spec. `template` is a built-in name (`gongwen`) or a path, relative to
+ * the project directory, to a folder holding style.yaml.
+ */
+export function loadStyleSpec(template = 'gongwen', projectDir = process.cwd(), reportFile = 'report.yaml'): StyleSpec {
+  const looksLikePath = template.includes('/') || template.includes('\\') || template.startsWith('.');
+  const dir = looksLikePath ? (isAbsolute(template) ? template : join(projectDir, template)) : join(BUILT_IN_DIR, template);
+  const file = join(dir, 'style.yaml');
+  if (!existsSync(file)) {
+    const known = builtInTemplates().join(', ');
+    throw inputError(reportFile, looksLikePath
+      ? `template "${template}" has no style.yaml (looked for ${file})`
+      : `unknown template "${template}" (built-in templates: ${known})`, undefined, 'unknown-template');
+  }
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    throw inputError(file, error.message.split('\n')[0], error.linePos?.[0] ? { line: error.linePos[0].line, column: error.linePos[0].col } : undefined, 'yaml-syntax');
+  }
+  const data = doc.toJS() as Omit<StyleSpec, 'dir'>;
+  checkSpec(data, file);
+  return { ...data, dir };
+}
+
+function checkSpec(data: Omit<StyleSpec, 'dir'>, file: string): void {
+  const need = (ok: unknown, what: string): void => {
+    if (!ok) throw inputError(file, `style spec: ${what}`, undefined, 'style-spec');
+  };
+  need(data && typeof data === 'object', 'not a mapping');
+  need(data.page && typeof data.page.widthMm === 'number', 'page.widthMm must be a number');
+  need(data.grid && data.grid.rows > 0 && data.grid.charsPerRow > 0 && data.grid.linePitchTwips > 0, 'grid needs rows, charsPerRow and linePitchTwips');
+  for (const role of FONT_ROLES) need(data.fonts?.[role]?.family, `fonts.${role}.family is missing`);
+  for (const kind of ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'signature', 'date'] as ElementKind[]) {
+    const element = data.elements?.[kind];
+    need(element && FONT_ROLES.includes(element.font) && element.sizePt > 0, `elements.${kind} needs a font role and sizePt`);
+  }
+  need(data.pageNumber && FONT_ROLES.includes(data.pageNumber.font), 'pageNumber.font must name a font role');
+  for (const role of FONT_ROLES) data.fonts[role].alternatives ??= [];
+}
