@@ -1,0 +1,170 @@
+/**
+ * The project loader: report.yaml → config, indicator files → one Handlebars context, section
+ * globs → ordered section files. Every path stays inside the project directory; every problem is
+ * an InputError at the place the user must fix.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYamlValue } from 'yaml';
+import { inputError } from '../diagnostic.js';
+import { readConfig, type ReportConfig } from './config.js';
+import { globFiles, hasGlobMagic } from './glob.js';
+import { confinedPath, readSourceFile, type SourceFile } from './source-file.js';
+import { nodeAt, parseYamlSource, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
+
+export type { SourceFile } from './source-file.js';
+export type { ReportConfig } from './config.js';
+
+export interface LoadOptions {
+  /** `--data FILE`: replaces the `indicators` files of report.yaml. */
+  data?: string;
+  /** `--set key=value` (repeatable); dotted keys reach nested (Chinese) keys; values keep their YAML type. */
+  set?: string[];
+  cwd?: string;
+}
+
+export interface IndicatorLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Project {
+  dir: string;
+  configFile: SourceFile;
+  config: ReportConfig;
+  indicatorFiles: SourceFile[];
+  indicatorSources: YamlSource[];
+  /** The merged indicator data: the Handlebars context. */
+  indicators: Record<string, unknown>;
+  sections: SourceFile[];
+  /** Where an indicator's value was written (the last file that sets it), for diagnostics. */
+  locateIndicator(path: string[]): IndicatorLocation | undefined;
+}
+
+export const CONFIG_FILE = 'report.yaml';
+
+export function loadProject(dirArgument = '.', options: LoadOptions = {}): Project {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = resolve(cwd, dirArgument);
+  const configPath = join(dir, CONFIG_FILE);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError(dirArgument, 'project directory not found', undefined, 'no-project');
+  if (!existsSync(configPath)) throw inputError(join(dirArgument, CONFIG_FILE), `no ${CONFIG_FILE} in ${dirArgument} (run \`report init ${dirArgument}\` to create a project)`, undefined, 'no-project');
+
+  const configFile = readSourceFile(configPath);
+  const configSource = parseYamlSource(configFile);
+  const config = readConfig(configSource);
+
+  const indicatorSources = loadIndicatorSources(dir, cwd, config, configSource, options.data);
+  const indicators: Record<string, unknown> = {};
+  for (const source of indicatorSources) deepMerge(indicators, source.data as Record<string, unknown>);
+  const overrides = applySetOptions(indicators, options.set ?? []);
+
+  const sections = resolveSections(dir, config, configSource);
+  return {
+    dir,
+    configFile,
+    config,
+    indicatorFiles: indicatorSources.map((s) => s.file),
+    indicatorSources,
+    indicators,
+    sections,
+    locateIndicator(path) {
+      if (overrides.some((o) => o.join('.') === path.join('.'))) return undefined;
+      for (let i = indicatorSources.length - 1; i >= 0; i--) {
+        const source = indicatorSources[i];
+        const node = nodeAt(source, path);
+        const where = positionOfNode(source, node);
+        if (where) return { file: source.file.displayPath, ...where };
+      }
+      return undefined;
+    },
+  };
+}
+
+function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, configSource: YamlSource, data?: string): YamlSource[] {
+  const files: SourceFile[] = [];
+  if (data !== undefined) {
+    const candidates = [resolve(cwd, data), resolve(dir, data)];
+    const found = candidates.find((c) => existsSync(c));
+    if (!found) throw inputError(data, '--data file not found', undefined, 'missing-file');
+    files.push(readSourceFile(found));
+  } else {
+    config.indicators.forEach((relative, i) => {
+      const at = positionOf(configSource, typeof configSource.data === 'object' && Array.isArray((configSource.data as Record<string, unknown>).indicators) ? ['indicators', i] : ['indicators']);
+      const path = confinedPath(dir, dir, relative, 'indicator file', configSource.file.displayPath, at);
+      if (!existsSync(path)) throw inputError(configSource.file.displayPath, `indicator file "${relative}" not found`, at, 'missing-file');
+      files.push(readSourceFile(path));
+    });
+  }
+  return files.map((file) => {
+    const source = parseYamlSource(file);
+    if (source.data === null || source.data === undefined) return { ...source, data: {} };
+    if (typeof source.data !== 'object' || Array.isArray(source.data)) {
+      throw inputError(file.displayPath, 'indicators must be a mapping of names to values (e.g. `规上工业产值: 48.62`)', { line: 1, column: 1 }, 'indicators');
+    }
+    return source;
+  });
+}
+
+function resolveSections(dir: string, config: ReportConfig, configSource: YamlSource): SourceFile[] {
+  const files: SourceFile[] = [];
+  const seen = new Set<string>();
+  config.sections.forEach((entry, i) => {
+    const at = positionOf(configSource, ['sections', i]);
+    const where = configSource.file.displayPath;
+    if (hasGlobMagic(entry)) {
+      confinedPath(dir, dir, entry.replace(/[*?[\]{}].*$/, '') || '.', 'section glob', where, at);
+      const matches = globFiles(dir, entry);
+      if (matches.length === 0) throw inputError(where, `section glob "${entry}" matches no file`, at, 'missing-file');
+      for (const match of matches) {
+        const path = confinedPath(dir, dir, match, 'section file', where, at);
+        if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path)); }
+      }
+    } else {
+      const path = confinedPath(dir, dir, entry, 'section file', where, at);
+      if (!existsSync(path)) throw inputError(where, `section file "${entry}" not found`, at, 'missing-file');
+      if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path)); }
+    }
+  });
+  return files;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (FORBIDDEN_KEYS.has(key)) continue;
+    const existing = target[key];
+    if (isPlainObject(existing) && isPlainObject(value)) deepMerge(existing, value);
+    else target[key] = value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Apply `--set a.b=value`; returns the paths set, so diagnostics do not blame a YAML file for them. */
+export function applySetOptions(indicators: Record<string, unknown>, assignments: string[]): string[][] {
+  return assignments.map((assignment) => {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) throw inputError('--set', `expected key=value, got "${assignment}"`, undefined, 'usage');
+    const path = assignment.slice(0, eq).trim().split('.').map((k) => k.trim());
+    if (path.some((k) => !k || FORBIDDEN_KEYS.has(k))) throw inputError('--set', `invalid key "${assignment.slice(0, eq)}"`, undefined, 'usage');
+    const raw = assignment.slice(eq + 1);
+    let value: unknown;
+    try {
+      value = raw === '' ? '' : parseYamlValue(raw);
+    } catch {
+      value = raw;
+    }
+    let node = indicators;
+    for (const key of path.slice(0, -1)) {
+      if (!isPlainObject(node[key])) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+    return path;
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The template helpers of spec/product.md (num, pct, change, cn, date). Pure formatting; a value
+ * that cannot be formatted throws HelperError, which the renderer turns into an error at the
+ * mustache's file:line:col.
+ */
+import { chineseNumeral } from '../model/chinese-numeral.js';
+
+export class HelperError extends Error {}
+
+type Options = { hash?: Record<string, unknown> };
+
+/** Numbers arrive as numbers from YAML, or as numeric strings from --set/quoted YAML. */
+export function toNumber(helper: string, value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return Number(value);
+  throw new HelperError(`${helper}: expected a number, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (is the indicator missing?)';
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return String(value);
+}
+
+function decimalsArg(helper: string, value: unknown, fallback: number | undefined): number | undefined {
+  if (value === undefined || isOptions(value)) return fallback;
+  const n = toNumber(helper, value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new HelperError(`${helper}: decimals must be a whole number from 0 to 10, got ${describe(value)}`);
+  return n;
+}
+
+function isOptions(value: unknown): value is Options {
+  return typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+}
+
+/**
+ * Round half away from zero on the decimal digits (statistical convention: 2.45 → 2.5), avoiding
+ * binary artefacts such as 1.005 → 1.00 that toFixed gives.
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.sign(value) * Math.round(shifted)) / factor;
+}
+
+export function formatFixed(value: number, decimals: number | undefined, separator = false): string {
+  const rounded = decimals === undefined ? value : roundHalfAway(value, decimals);
+  let text = decimals === undefined ? String(rounded) : rounded.toFixed(decimals);
+  if (text.startsWith('-') && Number(text) === 0) text = text.slice(1);
+  if (!separator) return text;
+  const [whole, fraction] = text.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** {{num 12345.678 2}} → 12345.68; {{num x 2 sep=true}} → 12,345.68; {{num x}} → as written. */
+export function num(value: unknown, decimals?: unknown, options?: Options): string {
+  const opts = isOptions(decimals) ? decimals : options;
+  return formatFixed(toNumber('num', value), decimalsArg('num', decimals, undefined), opts?.hash?.sep === true);
+}
+
+/** {{pct 8.2}} → 8.2%; one decimal unless given ({{pct 8.25 2}} → 8.25%). */
+export function pct(value: unknown, decimals?: unknown): string {
+  return `${formatFixed(toNumber('pct', value), decimalsArg('pct', decimals, 1))}%`;
+}
+
+/** {{change 8.2}} → 增长8.2%; {{change -1.3}} → 下降1.3%; {{change 0}} → 持平 (after rounding). */
+export function change(value: unknown, decimals?: unknown): string {
+  const places = decimalsArg('change', decimals, 1) ?? 1;
+  const rounded = roundHalfAway(toNumber('change', value), places);
+  if (rounded === 0) return '持平';
+  return `${rounded > 0 ? '增长' : '下降'}${formatFixed(Math.abs(rounded), places)}%`;
+}
+
+/** {{cn 3}} → 三; {{cn 12}} → 十二. */
+export function cn(value: unknown): string {
+  const n = toNumber('cn', value);
+  if (!Number.isInteger(n)) throw new HelperError(`cn: expected a whole number, got ${describe(value)}`);
+  if (Math.abs(n) >= 1e12) throw new HelperError(`cn: ${n} is too large`);
+  return chineseNumeral(n);
+}
+
+/** {{date "2023-06-20"}} → 2023年6月20日 (GB/T 9704 §7.3.5.4: full year, no zero padding). */
+export function date(value: unknown): string {
+  return formatChineseDate(value, 'date');
+}
+
+export function formatChineseDate(value: unknown, helper = 'date'): string {
+  let year: number, month: number, day: number;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    [year, month, day] = [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()];
+  } else if (typeof value === 'string' && /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.test(value)) {
+    const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(value)!;
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else {
+    throw new HelperError(`${helper}: expected a date like "2023-06-20", got ${describe(value)}`);
+  }
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) throw new HelperError(`${helper}: ${year}-${month}-${day} is not a real date`);
+  return `${year}年${month}月${day}日`;
+}
+
+export const HELPERS: Record<string, (...args: unknown[]) => string> = {
+  num: num as (...args: unknown[]) => string,
+  pct: pct as (...args: unknown[]) => string,
+  change: change as (...args: unknown[]) => string,
+  cn: cn as (...args: unknown[]) => string,
+  date: date as (...args: unknown[]) => string,
+};
+
+/** Helpers Handlebars itself provides; allowed in templates, never shadowed. */
+export const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];

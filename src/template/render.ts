@@ -1,0 +1,289 @@
+/**
+ * Handlebars rendering of section files (and of the title, signature and output name). Strict:
+ * a reference to an indicator that does not exist is an error at the mustache's file:line:col,
+ * never an empty string. No HTML escaping, no prototype access. The renderer also records where
+ * each substitution landed in the output, so lint and --draft can point a blank that came from
+ * data back at the mustache (and from there at the YAML line).
+ */
+import Handlebars from 'handlebars';
+import { inputError, InputError, positionAt } from '../diagnostic.js';
+import type { SourceFile } from '../project/source-file.js';
+import { didYouMean } from '../project/config.js';
+import { BUILT_IN_HELPERS, HELPERS, HelperError } from './helpers.js';
+
+type Ast = hbs.AST.Program;
+type AnyNode = hbs.AST.Node & Record<string, unknown>;
+
+export interface Substitution {
+  /** UTF-16 offsets of the substituted text in the rendered output. */
+  start: number;
+  end: number;
+  /** Indicator path when the mustache was a plain reference (`{{a.b}}` → ['a', 'b']). */
+  path?: string[];
+  /** Position of the mustache in the source file (1-based, code points). */
+  line: number;
+  column: number;
+  /** UTF-16 offsets of the mustache in the source text. */
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+export interface RenderedText {
+  source: SourceFile;
+  text: string;
+  substitutions: Substitution[];
+}
+
+export interface RenderOptions {
+  /** Missing indicators are errors (build); lint renders leniently and reports them itself. */
+  strict?: boolean;
+}
+
+const SITE_OPEN = '\uE000';
+const SITE_MID = '\uE001';
+const SITE_CLOSE = '\uE002';
+const SITE_HELPER = '__report_site';
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+interface Site { path?: string[]; sourceStart: number; sourceEnd: number }
+
+export function renderTemplate(source: SourceFile, context: Record<string, unknown>, options: RenderOptions = {}): RenderedText {
+  const strict = options.strict ?? true;
+  const file = source.displayPath;
+  const text = source.text.replace(/[\uE000-\uE002]/g, '');
+  const lineStarts = lineStartOffsets(text);
+  const offsetOf = (loc: hbs.AST.Position) => (lineStarts[loc.line - 1] ?? text.length) + loc.column;
+  const at = (loc: hbs.AST.Position) => positionAt(text, offsetOf(loc));
+
+  let ast: Ast;
+  try {
+    ast = Handlebars.parse(text);
+  } catch (error) {
+    throw syntaxError(file, text, error as Error);
+  }
+  const safeContext = nullPrototypeCopy(context) as Record<string, unknown>;
+  checkReferences(ast, safeContext, { file, at, strict });
+
+  const sites: Site[] = [];
+  let currentSite = -1;
+  instrument(ast, sites, offsetOf);
+  const env = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) {
+    env.registerHelper(name, (...args: unknown[]) => {
+      if (!strict && args.slice(0, -1).some((a) => a === undefined)) return '';
+      return helper(...args);
+    });
+  }
+  env.registerHelper(SITE_HELPER, (id: number) => {
+    currentSite = id;
+    return `${SITE_OPEN}${id}${SITE_MID}`;
+  });
+
+  let raw: string;
+  try {
+    raw = env.compile(ast as unknown as string, { strict, noEscape: true, knownHelpersOnly: false })(safeContext, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
+  } catch (error) {
+    const site = sites[currentSite];
+    if (error instanceof HelperError) throw inputError(file, error.message, site ? positionAt(text, site.sourceStart) : undefined, 'helper');
+    const e = error as Error & { lineNumber?: number; column?: number };
+    if (e.lineNumber !== undefined && /not defined in/.test(e.message)) {
+      const where = at({ line: e.lineNumber, column: e.column ?? 0 });
+      const name = /^"([^"]*)"/.exec(e.message)?.[1] ?? '?';
+      throw inputError(file, `missing indicator "${name}" (no such key in the indicators)`, where, 'missing-indicator');
+    }
+    if (error instanceof InputError) throw error;
+    throw inputError(file, `template error: ${e.message.split('\n')[0]}`, site ? positionAt(text, site.sourceStart) : undefined, 'template');
+  }
+  return extractSites(raw, sites, text, source);
+}
+
+/** Render a one-line template from report.yaml (title, signature, output name). */
+export function renderInline(template: string, context: Record<string, unknown>, file: string, position?: { line: number; column: number }): string {
+  if (!template.includes('{{')) return template;
+  try {
+    return renderTemplate({ path: file, displayPath: file, text: template }, context).text;
+  } catch (error) {
+    if (error instanceof InputError && position) {
+      const [d] = error.diagnostics;
+      throw inputError(file, d.message, position, d.rule);
+    }
+    throw error;
+  }
+}
+
+function syntaxError(file: string, text: string, error: Error): InputError {
+  const message = error.message;
+  const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
+  const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
+  const column = caret ? caret.length : 1;
+  const expecting = /got '([^']+)'/.exec(message)?.[1];
+  const summary = expecting === 'EOF' ? 'unexpected end of file (is a {{/block}} or }} missing?)' : expecting ? `unexpected ${expecting}` : message.split('\n').pop();
+  const position = line ? { line, column: Math.max(1, [...(text.split('\n')[line - 1] ?? '').slice(0, column)].length) } : undefined;
+  return inputError(file, `template syntax error: ${summary}`, position, 'template-syntax');
+}
+
+interface CheckContext { file: string; at: (loc: hbs.AST.Position) => { line: number; column: number }; strict: boolean }
+
+/**
+ * Checks Handlebars itself leaves out: unknown helpers, and (strict) helper arguments that name
+ * missing indicators — Handlebars' strict mode only checks plain {{references}}.
+ */
+function checkReferences(ast: Ast, context: Record<string, unknown>, check: CheckContext): void {
+  const helpers = [...Object.keys(HELPERS), ...BUILT_IN_HELPERS];
+  const visit = (node: AnyNode | undefined, topScope: boolean): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'PathExpression') {
+      const path = node as unknown as hbs.AST.PathExpression;
+      const bad = path.parts.find((part) => FORBIDDEN.has(part));
+      if (bad) throw inputError(check.file, `"${path.original}" is not allowed: templates cannot reach "${bad}"`, check.at(path.loc.start), 'prototype-access');
+      return;
+    }
+    if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
+      const call = node as unknown as hbs.AST.MustacheStatement;
+      const head = call.path as hbs.AST.PathExpression;
+      const isCall = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0 || node.type !== 'MustacheStatement';
+      if (check.strict && topScope && !isCall && head.type === 'PathExpression' && !helpers.includes(head.original)) {
+        const value = requireIndicator(head, context, check);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+          const keys = Object.keys(value).slice(0, 6).join(', ');
+          throw inputError(check.file, `"${head.original}" is a group of indicators, not a value; name one of its keys (${keys})`, check.at(head.loc.start), 'not-a-value');
+        }
+      }
+      if (head.type === 'PathExpression' && isCall && !helpers.includes(head.original)) {
+        const guess = didYouMean(head.original, Object.keys(HELPERS));
+        throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(head.loc.start), 'unknown-helper');
+      }
+      visit(head as unknown as AnyNode, topScope);
+      const conditional = head.original === 'if' || head.original === 'unless';
+      for (const param of [...call.params, ...(call.hash?.pairs.map((p) => p.value) ?? [])]) {
+        visit(param as unknown as AnyNode, topScope);
+        if (check.strict && topScope && !conditional && param.type === 'PathExpression') {
+          requireIndicator(param as hbs.AST.PathExpression, context, check);
+        }
+      }
+      if (node.type === 'BlockStatement') {
+        const block = node as unknown as hbs.AST.BlockStatement;
+        const keepsScope = conditional;
+        visit(block.program as unknown as AnyNode, topScope && keepsScope);
+        visit(block.inverse as unknown as AnyNode, topScope && keepsScope);
+      }
+      return;
+    }
+    if (node.type === 'Program') for (const statement of (node as unknown as Ast).body) visit(statement as unknown as AnyNode, topScope);
+  };
+  visit(ast as unknown as AnyNode, true);
+}
+
+function requireIndicator(path: hbs.AST.PathExpression, context: Record<string, unknown>, check: CheckContext): unknown {
+  if (path.data || isThis(path) || path.parts.length === 0 || path.depth > 0) return undefined;
+  let node: unknown = context;
+  for (const part of path.parts) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) {
+      const keys = node && typeof node === 'object' ? Object.keys(node) : [];
+      const guess = didYouMean(part, keys);
+      throw inputError(check.file, `missing indicator "${path.original}" (no such key in the indicators)${guess ? `; did you mean "${guess}"?` : ''}`, check.at(path.loc.start), 'missing-indicator');
+    }
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Wrap every mustache in site markers so its output can be located after rendering. */
+function instrument(program: Ast | undefined, sites: Site[], offsetOf: (loc: hbs.AST.Position) => number): void {
+  if (!program) return;
+  const body: hbs.AST.Statement[] = [];
+  for (const statement of program.body) {
+    if (statement.type === 'MustacheStatement') {
+      const mustache = statement as hbs.AST.MustacheStatement;
+      const head = mustache.path as hbs.AST.PathExpression;
+      const plain = mustache.params.length === 0 && head.type === 'PathExpression' && !head.data && !isThis(head) && head.depth === 0;
+      const id = sites.length;
+      sites.push({ path: plain ? head.parts : undefined, sourceStart: offsetOf(mustache.loc.start), sourceEnd: offsetOf(mustache.loc.end) });
+      body.push(siteCall(id, mustache.loc), mustache, content(SITE_CLOSE, mustache.loc));
+    } else {
+      if (statement.type === 'BlockStatement') {
+        const block = statement as hbs.AST.BlockStatement;
+        instrument(block.program, sites, offsetOf);
+        instrument(block.inverse, sites, offsetOf);
+      }
+      body.push(statement);
+    }
+  }
+  program.body = body;
+}
+
+function siteCall(id: number, loc: hbs.AST.SourceLocation): hbs.AST.MustacheStatement {
+  const path = { type: 'PathExpression', data: false, depth: 0, parts: [SITE_HELPER], original: SITE_HELPER, loc } as unknown as hbs.AST.PathExpression;
+  const param = { type: 'NumberLiteral', value: id, original: id, loc } as unknown as hbs.AST.NumberLiteral;
+  return { type: 'MustacheStatement', path, params: [param], hash: undefined as unknown as hbs.AST.Hash, escaped: false, strip: { open: false, close: false }, loc };
+}
+
+function content(value: string, loc: hbs.AST.SourceLocation): hbs.AST.ContentStatement {
+  return { type: 'ContentStatement', value, original: value, rightStripped: false, leftStripped: false, loc } as unknown as hbs.AST.ContentStatement;
+}
+
+function extractSites(raw: string, sites: Site[], sourceText: string, source: SourceFile): RenderedText {
+  let text = '';
+  const substitutions: Substitution[] = [];
+  const open: Array<{ id: number; start: number }> = [];
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === SITE_OPEN) {
+      const mid = raw.indexOf(SITE_MID, i);
+      open.push({ id: Number(raw.slice(i + 1, mid)), start: text.length });
+      i = mid;
+    } else if (ch === SITE_CLOSE) {
+      const site = open.pop();
+      if (!site) continue;
+      const info = sites[site.id];
+      const where = positionAt(sourceText, info.sourceStart);
+      substitutions.push({ start: site.start, end: text.length, path: info.path, ...where, sourceStart: info.sourceStart, sourceEnd: info.sourceEnd });
+    } else text += ch;
+  }
+  substitutions.sort((a, b) => a.start - b.start);
+  return { source, text, substitutions };
+}
+
+/** Map an offset in rendered output back to line:col in the source file (approximate inside blocks). */
+export function sourcePosition(rendered: RenderedText, offset: number): { line: number; column: number } {
+  let sourceOffset = offset;
+  for (const sub of rendered.substitutions) {
+    if (sub.start > offset) break;
+    if (offset < sub.end || (offset === sub.start && sub.end === sub.start)) return { line: sub.line, column: sub.column };
+    sourceOffset = sub.sourceEnd + (offset - sub.end);
+  }
+  return positionAt(rendered.source.text, Math.min(sourceOffset, rendered.source.text.length));
+}
+
+function isThis(path: hbs.AST.PathExpression): boolean {
+  return (path as unknown as { this_?: boolean }).this_ === true || path.original === 'this' || path.original.startsWith('this.');
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Prototype for context objects: nothing a template path can name (no toString, no constructor),
+ * but printable by Handlebars' own error messages through a symbol key no path can reach.
+ */
+const PRINTABLE_NULL_PROTOTYPE = Object.freeze(Object.create(null, {
+  [Symbol.toPrimitive]: { value: () => '[indicators]' },
+}));
+
+/** Copy the context into null-prototype objects so no lookup can reach Object.prototype. */
+function nullPrototypeCopy(value: unknown, depth = 0): unknown {
+  if (depth > 100) throw inputError('indicators', 'indicators are nested more than 100 levels deep', undefined, 'too-deep');
+  if (Array.isArray(value)) return value.map((v) => nullPrototypeCopy(v, depth + 1));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const copy = Object.create(PRINTABLE_NULL_PROTOTYPE) as Record<string, unknown>;
+    for (const [key, v] of Object.entries(value)) if (!FORBIDDEN.has(key)) copy[key] = nullPrototypeCopy(v, depth + 1);
+    return copy;
+  }
+  return value;
+}
