@@ -9,7 +9,7 @@ import { parse as parseYamlValue } from 'yaml';
 import { inputError } from '../diagnostic.js';
 import { readConfig, type ReportConfig } from './config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
-import { confinedPath, readSourceFile, type SourceFile } from './source-file.js';
+import { confinedPath, displayPath, readSourceFile, type SourceFile } from './source-file.js';
 import { nodeAt, parseYamlSource, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
 
 export type { SourceFile } from './source-file.js';
@@ -32,6 +32,8 @@ export interface IndicatorLocation {
 export interface Project {
   dir: string;
   configFile: SourceFile;
+  /** report.yaml parsed with positions (for diagnostics about its values). */
+  configSource: YamlSource;
   config: ReportConfig;
   indicatorFiles: SourceFile[];
   indicatorSources: YamlSource[];
@@ -51,7 +53,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError(dirArgument, 'project directory not found', undefined, 'no-project');
   if (!existsSync(configPath)) throw inputError(join(dirArgument, CONFIG_FILE), `no ${CONFIG_FILE} in ${dirArgument} (run \`report init ${dirArgument}\` to create a project)`, undefined, 'no-project');
 
-  const configFile = readSourceFile(configPath);
+  const configFile = readSourceFile(configPath, displayPath(configPath, cwd));
   const configSource = parseYamlSource(configFile);
   const config = readConfig(configSource);
 
@@ -60,10 +62,11 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   for (const source of indicatorSources) deepMerge(indicators, source.data as Record<string, unknown>);
   const overrides = applySetOptions(indicators, options.set ?? []);
 
-  const sections = resolveSections(dir, config, configSource);
+  const sections = resolveSections(dir, config, configSource, cwd);
   return {
     dir,
     configFile,
+    configSource,
     config,
     indicatorFiles: indicatorSources.map((s) => s.file),
     indicatorSources,
@@ -88,13 +91,13 @@ function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, co
     const candidates = [resolve(cwd, data), resolve(dir, data)];
     const found = candidates.find((c) => existsSync(c));
     if (!found) throw inputError(data, '--data file not found', undefined, 'missing-file');
-    files.push(readSourceFile(found));
+    files.push(readSourceFile(found, displayPath(found, cwd)));
   } else {
     config.indicators.forEach((relative, i) => {
       const at = positionOf(configSource, typeof configSource.data === 'object' && Array.isArray((configSource.data as Record<string, unknown>).indicators) ? ['indicators', i] : ['indicators']);
       const path = confinedPath(dir, dir, relative, 'indicator file', configSource.file.displayPath, at);
       if (!existsSync(path)) throw inputError(configSource.file.displayPath, `indicator file "${relative}" not found`, at, 'missing-file');
-      files.push(readSourceFile(path));
+      files.push(readSourceFile(path, displayPath(path, cwd)));
     });
   }
   return files.map((file) => {
@@ -107,7 +110,7 @@ function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, co
   });
 }
 
-function resolveSections(dir: string, config: ReportConfig, configSource: YamlSource): SourceFile[] {
+function resolveSections(dir: string, config: ReportConfig, configSource: YamlSource, cwd: string): SourceFile[] {
   const files: SourceFile[] = [];
   const seen = new Set<string>();
   config.sections.forEach((entry, i) => {
@@ -119,12 +122,12 @@ function resolveSections(dir: string, config: ReportConfig, configSource: YamlSo
       if (matches.length === 0) throw inputError(where, `section glob "${entry}" matches no file`, at, 'missing-file');
       for (const match of matches) {
         const path = confinedPath(dir, dir, match, 'section file', where, at);
-        if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path)); }
+        if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd))); }
       }
     } else {
       const path = confinedPath(dir, dir, entry, 'section file', where, at);
       if (!existsSync(path)) throw inputError(where, `section file "${entry}" not found`, at, 'missing-file');
-      if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path)); }
+      if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd))); }
     }
   });
   return files;

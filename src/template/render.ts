@@ -94,6 +94,8 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
       const name = /^"([^"]*)"/.exec(e.message)?.[1] ?? '?';
       throw inputError(file, `missing indicator "${name}" (no such key in the indicators)`, where, 'missing-indicator');
     }
+    const inOperator = /Cannot use 'in' operator to search for '([^']*)'/.exec(e.message);
+    if (inOperator) throw inputError(file, `missing indicator "${inOperator[1]}" (the value here is not a group of indicators)`, site ? positionAt(text, site.sourceStart) : undefined, 'missing-indicator');
     if (error instanceof InputError) throw error;
     throw inputError(file, `template error: ${e.message.split('\n')[0]}`, site ? positionAt(text, site.sourceStart) : undefined, 'template');
   }
@@ -145,8 +147,9 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
       const call = node as unknown as hbs.AST.MustacheStatement;
       const head = call.path as hbs.AST.PathExpression;
       const isCall = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0 || node.type !== 'MustacheStatement';
+      visit(head as unknown as AnyNode, topScope);
       if (check.strict && topScope && !isCall && head.type === 'PathExpression' && !helpers.includes(head.original)) {
-        const value = requireIndicator(head, context, check);
+        const value = requireIndicator(head, context, check, call.loc.start);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
           const keys = Object.keys(value).slice(0, 6).join(', ');
           throw inputError(check.file, `"${head.original}" is a group of indicators, not a value; name one of its keys (${keys})`, check.at(head.loc.start), 'not-a-value');
@@ -156,7 +159,6 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
         const guess = didYouMean(head.original, Object.keys(HELPERS));
         throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(head.loc.start), 'unknown-helper');
       }
-      visit(head as unknown as AnyNode, topScope);
       const conditional = head.original === 'if' || head.original === 'unless';
       for (const param of [...call.params, ...(call.hash?.pairs.map((p) => p.value) ?? [])]) {
         visit(param as unknown as AnyNode, topScope);
@@ -177,14 +179,14 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
   visit(ast as unknown as AnyNode, true);
 }
 
-function requireIndicator(path: hbs.AST.PathExpression, context: Record<string, unknown>, check: CheckContext): unknown {
+function requireIndicator(path: hbs.AST.PathExpression, context: Record<string, unknown>, check: CheckContext, reportAt = path.loc.start): unknown {
   if (path.data || isThis(path) || path.parts.length === 0 || path.depth > 0) return undefined;
   let node: unknown = context;
   for (const part of path.parts) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) {
       const keys = node && typeof node === 'object' ? Object.keys(node) : [];
       const guess = didYouMean(part, keys);
-      throw inputError(check.file, `missing indicator "${path.original}" (no such key in the indicators)${guess ? `; did you mean "${guess}"?` : ''}`, check.at(path.loc.start), 'missing-indicator');
+      throw inputError(check.file, `missing indicator "${path.original}" (no such key in the indicators)${guess ? `; did you mean "${guess}"?` : ''}`, check.at(reportAt), 'missing-indicator');
     }
     node = (node as Record<string, unknown>)[part];
   }

@@ -1,0 +1,100 @@
+/**
+ * The `report` command line. Parses arguments with commander and maps outcomes to the exit
+ * codes of spec/product.md: 0 success, 1 findings (blanks, lint errors), 2 usage or input errors.
+ * Input errors are printed as one `file:line:col: message` line each, never as a stack trace
+ * (unless --debug).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnosticLine, InputError } from '../diagnostic.js';
+import { buildCommand } from './build-command.js';
+import { fontsCommand } from './fonts-command.js';
+import { initCommand } from './init-command.js';
+import { runLint } from './lint-command.js';
+
+const packageJson = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const stderr = (line: string) => process.stderr.write(`${line}\n`);
+  let exitCode = 0;
+  const program = new Command()
+    .name('report')
+    .description('Compile Chinese government data reports (YAML indicators + Markdown sections) to GB/T 9704 DOCX and PDF.')
+    .version(packageJson.version, '-v, --version')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run report --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program.command('build')
+    .description('build the report in DIR (default .) as DOCX and PDF')
+    .argument('[dir]', 'project directory holding report.yaml', '.')
+    .option('-o, --out <dir>', 'output directory (default: output.dir of report.yaml, inside the project)')
+    .option('-f, --format <formats>', 'docx, pdf or docx,pdf (default: output.formats of report.yaml)')
+    .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
+    .option('--set <key=value>', 'override one indicator (repeatable; dotted keys reach nested keys)', collect, [])
+    .option('--draft', 'build even with blanks left, highlighting every blank in the outputs')
+    .option('--json', 'print a JSON summary of the build on stdout')
+    .option('--strict-fonts', 'fail when a font role falls back to a substitute')
+    .action(async (dir: string, options) => {
+      const { exitCode: code, summary } = await buildCommand(dir, options, stderr);
+      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      exitCode = code;
+    });
+
+  program.command('lint')
+    .description('find unfilled blanks and report-hygiene problems in a project or Markdown files')
+    .argument('[paths...]', 'project directories or Markdown files', [])
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+    .option('--fix', 'rewrite half-width punctuation in Chinese text to full width')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', (v) => Number.parseInt(v, 10))
+    .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
+    .option('--set <key=value>', 'override one indicator (repeatable)', collect, [])
+    .option('--strict', 'treat consistency warnings as errors')
+    .action(async (paths: string[], options) => {
+      exitCode = await runLint(paths.length ? paths : ['.'], options);
+    });
+
+  program.command('fonts')
+    .description('show which font file serves each role in the PDF, and which are substitutes')
+    .argument('[dir]', 'project directory', '.')
+    .option('--strict-fonts', 'exit 1 when any role falls back to a substitute')
+    .action(async (dir: string, options) => {
+      exitCode = await fontsCommand(dir, options);
+    });
+
+  program.command('init')
+    .description('create a working report project in DIR')
+    .argument('[dir]', 'directory to create', 'my-report')
+    .action((dir: string) => {
+      exitCode = initCommand(dir, stderr);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    exitCode = handleError(error, debug, stderr);
+  }
+  process.exitCode = exitCode;
+}
+
+function handleError(error: unknown, debug: boolean, stderr: (line: string) => void): number {
+  if (error instanceof CommanderError) {
+    // Help and version output are successes; commander has already printed usage errors.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+  }
+  if (error instanceof InputError) {
+    for (const diagnostic of error.diagnostics) stderr(formatDiagnosticLine(diagnostic));
+    if (debug) stderr(error.stack ?? '');
+    return 2;
+  }
+  const e = error as Error;
+  stderr(`report: internal error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`);
+  if (debug) stderr(e?.stack ?? '');
+  return 2;
+}

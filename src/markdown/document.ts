@@ -1,0 +1,58 @@
+/**
+ * The reader's last step: a loaded project and its rendered sections become one Document
+ * (title, 主送, body, 附件说明, 署名, 成文日期, metadata). Metadata never carries the build time:
+ * the creation date comes from `date`, else SOURCE_DATE_EPOCH, else a fixed epoch, so two builds
+ * of the same input are byte-identical.
+ */
+import { inputError } from '../diagnostic.js';
+import type { Document } from '../model/document.js';
+import type { Project } from '../project/load.js';
+import { positionOf } from '../project/yaml-source.js';
+import { formatChineseDate, HelperError } from '../template/helpers.js';
+import { renderInline, type RenderedText } from '../template/render.js';
+import { sectionsToBlocks } from './to-model.js';
+
+/** Used when neither `date` nor SOURCE_DATE_EPOCH is given. */
+const FALLBACK_EPOCH = Date.UTC(2000, 0, 1);
+
+export function assembleDocument(project: Project, sections: RenderedText[]): Document {
+  const { config } = project;
+  const file = project.configFile.displayPath;
+  const yaml = parseConfigPositions(project);
+  const inline = (text: string, path: Array<string | number>) => renderInline(text, project.indicators, file, yaml(path)).trim();
+
+  const title = inline(config.title, ['title']);
+  const signature = config.signature.map((line, i) => inline(line, config.signature.length > 1 ? ['signature', i] : ['signature'])).filter(Boolean);
+  let date: string | undefined;
+  if (config.date) {
+    try {
+      date = formatChineseDate(config.date, 'date');
+    } catch (error) {
+      if (error instanceof HelperError) throw inputError(file, error.message.replace(/^date: /, '`date`: '), yaml(['date']), 'config');
+      throw error;
+    }
+  }
+  return {
+    title,
+    recipient: config.recipient ? inline(config.recipient, ['recipient']) : undefined,
+    body: sectionsToBlocks(sections, { projectDir: project.dir }),
+    attachments: config.attachments.map((name, i) => inline(name, ['attachments', i])),
+    signature,
+    date,
+    metadata: { title, author: signature[0], created: creationDate(config.date), language: 'zh-CN' },
+  };
+}
+
+export function creationDate(isoDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  if (isoDate) {
+    const [y, m, d] = isoDate.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  }
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000);
+  return new Date(FALLBACK_EPOCH);
+}
+
+function parseConfigPositions(project: Project): (path: Array<string | number>) => { line: number; column: number } | undefined {
+  return (path) => positionOf(project.configSource, path);
+}

@@ -1,0 +1,192 @@
+/**
+ * Rendered sections (Markdown after Handlebars) → the document model. Heading numbers are
+ * generated here (一、（一）1.（1）), restarting under their parent and running across section
+ * files; a number the author already wrote at the start of a heading is not printed twice.
+ * Nothing downstream of this module sees mdast.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { inputError } from '../diagnostic.js';
+import type { Block, Heading, Inline, ListBlock, SourcePosition, TableCell, TextRun } from '../model/document.js';
+import { headingNumber, WRITTEN_NUMBER } from '../model/numbering.js';
+import { confinedPath } from '../project/source-file.js';
+import { sourcePosition, type RenderedText } from '../template/render.js';
+import { parseMarkdown } from './parse.js';
+
+/** Deeper nesting than this (lists in quotes in lists …) is refused rather than recursed into. */
+export const MAX_NESTING = 50;
+const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg']);
+
+export interface BodyOptions {
+  projectDir: string;
+}
+
+/** Convert every rendered section, in order, into body blocks with one running heading count. */
+export function sectionsToBlocks(sections: RenderedText[], options: BodyOptions): Block[] {
+  const counters = [0, 0, 0, 0];
+  const blocks: Block[] = [];
+  for (const section of sections) {
+    const tree = parseMarkdown(section.text);
+    const converter = new SectionConverter(section, options, counters);
+    blocks.push(...converter.blocks(tree));
+  }
+  return blocks;
+}
+
+class SectionConverter {
+  constructor(private readonly section: RenderedText, private readonly options: BodyOptions, private readonly counters: number[]) {}
+
+  blocks(root: Root): Block[] {
+    return this.blockList(root.children, 0);
+  }
+
+  private where(node: Nodes): SourcePosition | undefined {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return undefined;
+    return { file: this.section.source.displayPath, ...sourcePosition(this.section, offset) };
+  }
+
+  private blockList(nodes: RootContent[], depth: number): Block[] {
+    if (depth > MAX_NESTING) {
+      const where = this.where(nodes[0]);
+      throw inputError(this.section.source.displayPath, `content is nested more than ${MAX_NESTING} levels deep (lists or quotes inside each other)`, where, 'too-deep');
+    }
+    const out: Block[] = [];
+    for (const node of nodes) out.push(...this.block(node, depth));
+    return out;
+  }
+
+  private block(node: RootContent, depth: number): Block[] {
+    switch (node.type) {
+      case 'heading':
+        return [this.heading(node.depth, node.children, node)];
+      case 'paragraph': {
+        const images = node.children.filter((c) => c.type === 'image');
+        const rest = node.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && !c.value.trim()));
+        const blocks: Block[] = [];
+        if (rest.length > 0) {
+          const content = this.inlines(node.children.filter((c) => c.type !== 'image'));
+          if (content.length > 0) blocks.push({ kind: 'paragraph', content, source: this.where(node) });
+        }
+        for (const image of images) blocks.push(this.image(image.url, image.alt ?? '', image));
+        return blocks;
+      }
+      case 'blockquote':
+        return [{ kind: 'quote', blocks: this.blockList(node.children, depth + 1), source: this.where(node) }];
+      case 'list': {
+        const list: ListBlock = {
+          kind: 'list',
+          ordered: node.ordered === true,
+          start: node.start ?? 1,
+          items: node.children.map((item) => this.blockList(item.children, depth + 1)),
+          source: this.where(node),
+        };
+        return [list];
+      }
+      case 'table': {
+        const rows: TableCell[][] = node.children.map((row) => row.children.map((cell) => ({ content: this.inlines(cell.children) })));
+        return [{ kind: 'table', rows, header: true, align: (node.align ?? []).map((a) => a ?? null), source: this.where(node) }];
+      }
+      case 'code':
+        return [{ kind: 'paragraph', content: [{ kind: 'text', text: node.value, code: true }], source: this.where(node) }];
+      case 'thematicBreak':
+        return [{ kind: 'thematicBreak' }];
+      case 'html':
+      case 'definition':
+      case 'footnoteDefinition':
+      case 'yaml':
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  private heading(depth: number, children: PhrasingContent[], node: Nodes): Heading {
+    const level = Math.min(Math.max(depth, 1), 4) as 1 | 2 | 3 | 4;
+    this.counters[level - 1] += 1;
+    for (let deeper = level; deeper < this.counters.length; deeper++) this.counters[deeper] = 0;
+    const ordinal = this.counters[level - 1];
+    const content = stripWrittenNumber(this.inlines(children), level);
+    return { kind: 'heading', level, ordinal, number: headingNumber(level, ordinal), content, source: this.where(node) };
+  }
+
+  private image(url: string, alt: string, node: Nodes): Block {
+    const file = this.section.source.displayPath;
+    const where = this.where(node);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) throw inputError(file, `image "${url}" is not a local file; put the image in the project folder`, where, 'image');
+    const path = confinedPath(this.options.projectDir, dirname(this.section.source.path), decodeURI(url), 'image', file, where);
+    if (!existsSync(path)) throw inputError(file, `image "${url}" not found`, where, 'missing-file');
+    if (!IMAGE_TYPES.has(extname(path).toLowerCase())) throw inputError(file, `image "${url}" must be PNG or JPEG`, where, 'image');
+    return { kind: 'image', path, alt, source: where };
+  }
+
+  private inlines(nodes: PhrasingContent[], style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {
+    const out: Inline[] = [];
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          pushText(out, joinSoftBreaks(node.value), style);
+          break;
+        case 'strong':
+          out.push(...this.inlines(node.children, { ...style, bold: true }));
+          break;
+        case 'emphasis':
+          out.push(...this.inlines(node.children, { ...style, italic: true }));
+          break;
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          out.push(...this.inlines(node.children, style));
+          break;
+        case 'inlineCode':
+          pushText(out, node.value, { ...style, code: true });
+          break;
+        case 'break':
+          out.push({ kind: 'break' });
+          break;
+        default:
+          break; // html comments, footnote references, inline images (handled by the paragraph)
+      }
+    }
+    return mergeRuns(out);
+  }
+}
+
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F“”‘’—…]/u;
+
+/** A line break inside a Chinese paragraph is not a space: join CJK lines directly. */
+function joinSoftBreaks(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, (match, offset: number) => {
+    const before = text[offset - 1] ?? '';
+    const after = text[offset + match.length] ?? '';
+    return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+  });
+}
+
+function pushText(out: Inline[], text: string, style: Omit<TextRun, 'kind' | 'text'>): void {
+  if (text) out.push({ kind: 'text', text, ...style });
+}
+
+function sameStyle(a: TextRun, b: TextRun): boolean {
+  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.code === !!b.code && !!a.placeholder === !!b.placeholder;
+}
+
+export function mergeRuns(runs: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    if (run.kind === 'text' && last?.kind === 'text' && sameStyle(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    else out.push(run);
+  }
+  return out;
+}
+
+function stripWrittenNumber(content: Inline[], level: 1 | 2 | 3 | 4): Inline[] {
+  const first = content[0];
+  if (first?.kind !== 'text') return content;
+  const match = WRITTEN_NUMBER[level].exec(first.text);
+  if (!match) return content;
+  const rest = first.text.slice(match[0].length);
+  return rest ? [{ ...first, text: rest }, ...content.slice(1)] : content.slice(1);
+}
