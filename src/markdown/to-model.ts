@@ -12,6 +12,7 @@ import type { Block, Heading, Inline, ListBlock, SourcePosition, TableCell, Text
 import { headingNumber, WRITTEN_NUMBER } from '../model/numbering.js';
 import { confinedPath } from '../project/source-file.js';
 import { sourcePosition, type RenderedText } from '../template/render.js';
+import { MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
 import { parseMarkdown } from './parse.js';
 
 /** Deeper nesting than this (lists in quotes in lists …) is refused rather than recursed into. */
@@ -118,7 +119,12 @@ class SectionConverter {
     const path = confinedPath(this.options.projectDir, dirname(this.section.source.path), decodeURI(url), 'image', file, where);
     if (!existsSync(path)) throw inputError(file, `image "${url}" not found`, where, 'missing-file');
     if (!IMAGE_TYPES.has(extname(path).toLowerCase())) throw inputError(file, `image "${url}" must be PNG or JPEG`, where, 'image');
-    return { kind: 'image', path, alt, source: where };
+    const info = readImageInfo(path);
+    if (!info) throw inputError(file, `image "${url}" is not a readable PNG or JPEG file`, where, 'image');
+    if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE || info.width === 0 || info.height === 0) {
+      throw inputError(file, `image "${url}" is ${info.width} × ${info.height} pixels; the limit is ${MAX_IMAGE_SIDE} pixels a side (export a smaller image)`, where, 'image');
+    }
+    return { kind: 'image', path, alt, widthPx: info.width, heightPx: info.height, source: where };
   }
 
   private inlines(nodes: PhrasingContent[], style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {

@@ -10,6 +10,8 @@ import { inputError } from '../diagnostic.js';
 import { readConfig, type ReportConfig } from './config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
 import { confinedPath, displayPath, readSourceFile, type SourceFile } from './source-file.js';
+import { linkPeriods } from './periods.js';
+import { validateIndicators } from './schema.js';
 import { nodeAt, parseYamlSource, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
 
 export type { SourceFile } from './source-file.js';
@@ -37,6 +39,8 @@ export interface Project {
   config: ReportConfig;
   indicatorFiles: SourceFile[];
   indicatorSources: YamlSource[];
+  /** Files of earlier periods linked by the data file (上期, 去年同期); read, not merged. */
+  periodSources: YamlSource[];
   /** The merged indicator data: the Handlebars context. */
   indicators: Record<string, unknown>;
   sections: SourceFile[];
@@ -61,6 +65,26 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   const indicators: Record<string, unknown> = {};
   for (const source of indicatorSources) deepMerge(indicators, source.data as Record<string, unknown>);
   const overrides = applySetOptions(indicators, options.set ?? []);
+  const locateIndicator = (path: string[]): IndicatorLocation | undefined => {
+    if (overrides.some((o) => o.join('.') === path.join('.'))) return undefined;
+    for (let i = indicatorSources.length - 1; i >= 0; i--) {
+      const source = indicatorSources[i];
+      const where = positionOfNode(source, nodeAt(source, path));
+      if (where) return { file: source.file.displayPath, ...where };
+    }
+    return undefined;
+  };
+  if (config.schema) {
+    validateIndicators({
+      projectDir: dir,
+      schemaPath: config.schema,
+      configSource,
+      indicators,
+      locate: locateIndicator,
+      fallbackFile: indicatorSources[indicatorSources.length - 1]?.file.displayPath ?? configSource.file.displayPath,
+    });
+  }
+  const periodSources = linkPeriods(indicators, indicatorSources[indicatorSources.length - 1], cwd);
 
   const sections = resolveSections(dir, config, configSource, cwd);
   return {
@@ -70,18 +94,10 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
     config,
     indicatorFiles: indicatorSources.map((s) => s.file),
     indicatorSources,
+    periodSources,
     indicators,
     sections,
-    locateIndicator(path) {
-      if (overrides.some((o) => o.join('.') === path.join('.'))) return undefined;
-      for (let i = indicatorSources.length - 1; i >= 0; i--) {
-        const source = indicatorSources[i];
-        const node = nodeAt(source, path);
-        const where = positionOfNode(source, node);
-        if (where) return { file: source.file.displayPath, ...where };
-      }
-      return undefined;
-    },
+    locateIndicator,
   };
 }
 

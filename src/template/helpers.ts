@@ -11,6 +11,8 @@ type Options = { hash?: Record<string, unknown> };
 
 /** Numbers arrive as numbers from YAML, or as numeric strings from --set/quoted YAML. */
 export function toNumber(helper: string, value: unknown): number {
+  // A typed indicator ({value, unit, …}) stands for its value.
+  if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'value')) value = (value as { value: unknown }).value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return Number(value);
   throw new HelperError(`${helper}: expected a number, got ${describe(value)}`);
@@ -66,12 +68,28 @@ export function pct(value: unknown, decimals?: unknown): string {
   return `${formatFixed(toNumber('pct', value), decimalsArg('pct', decimals, 1))}%`;
 }
 
-/** {{change 8.2}} → 增长8.2%; {{change -1.3}} → 下降1.3%; {{change 0}} → 持平 (after rounding). */
+/**
+ * {{change 8.2}} → 增长8.2%; {{change -1.3}} → 下降1.3%; {{change 0}} → 持平 (after rounding).
+ * Given a typed indicator with `previous`, the growth rate is computed from the data.
+ */
 export function change(value: unknown, decimals?: unknown): string {
   const places = decimalsArg('change', decimals, 1) ?? 1;
-  const rounded = roundHalfAway(toNumber('change', value), places);
+  // A typed rate (unit %) is itself the change; other typed indicators derive it from `previous`.
+  const isRate = typeof value === 'object' && value !== null && (value as { unit?: unknown }).unit === '%';
+  const percent = hasPrevious(value) && !isRate ? growthFromPrevious(value) : toNumber('change', value);
+  const rounded = roundHalfAway(percent, places);
   if (rounded === 0) return '持平';
   return `${rounded > 0 ? '增长' : '下降'}${formatFixed(Math.abs(rounded), places)}%`;
+}
+
+function hasPrevious(value: unknown): value is { value: unknown; previous: unknown } {
+  return typeof value === 'object' && value !== null && 'value' in value && 'previous' in value && (value as { previous: unknown }).previous != null;
+}
+
+function growthFromPrevious(indicator: { value: unknown; previous: unknown }): number {
+  const previous = toNumber('change (previous)', indicator.previous);
+  if (previous === 0) throw new HelperError('change: previous value is 0, a growth rate cannot be computed');
+  return ((toNumber('change', indicator.value) - previous) / Math.abs(previous)) * 100;
 }
 
 /** {{cn 3}} → 三; {{cn 12}} → 十二. */
@@ -101,14 +119,6 @@ export function formatChineseDate(value: unknown, helper = 'date'): string {
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) throw new HelperError(`${helper}: ${year}-${month}-${day} is not a real date`);
   return `${year}年${month}月${day}日`;
 }
-
-export const HELPERS: Record<string, (...args: unknown[]) => string> = {
-  num: num as (...args: unknown[]) => string,
-  pct: pct as (...args: unknown[]) => string,
-  change: change as (...args: unknown[]) => string,
-  cn: cn as (...args: unknown[]) => string,
-  date: date as (...args: unknown[]) => string,
-};
 
 /** Helpers Handlebars itself provides; allowed in templates, never shadowed. */
 export const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];

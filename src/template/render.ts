@@ -9,7 +9,9 @@ import Handlebars from 'handlebars';
 import { inputError, InputError, positionAt } from '../diagnostic.js';
 import type { SourceFile } from '../project/source-file.js';
 import { didYouMean } from '../project/config.js';
-import { BUILT_IN_HELPERS, HELPERS, HelperError } from './helpers.js';
+import { HELPERS } from './helper-registry.js';
+import { BUILT_IN_HELPERS, HelperError } from './helpers.js';
+import { formatTypedIndicator, isTypedIndicator } from './indicators.js';
 
 type Ast = hbs.AST.Program;
 type AnyNode = hbs.AST.Node & Record<string, unknown>;
@@ -70,8 +72,16 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) {
     env.registerHelper(name, (...args: unknown[]) => {
-      if (!strict && args.slice(0, -1).some((a) => a === undefined)) return '';
-      return helper(...args);
+      if (strict) return helper(...args);
+      // Lint renders leniently: a missing or unfilled figure passes through as written, so the
+      // blank checker sees it instead of the render stopping at the first one.
+      try {
+        return helper(...args);
+      } catch (error) {
+        if (!(error instanceof HelperError)) throw error;
+        const raw = args.slice(0, -1).find((a) => typeof a === 'string' || (typeof a === 'object' && a !== null && 'value' in a));
+        return raw === undefined ? '' : String(typeof raw === 'object' ? (raw as { value: unknown }).value : raw);
+      }
     });
   }
   env.registerHelper(SITE_HELPER, (id: number) => {
@@ -150,7 +160,7 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
       visit(head as unknown as AnyNode, topScope);
       if (check.strict && topScope && !isCall && head.type === 'PathExpression' && !helpers.includes(head.original)) {
         const value = requireIndicator(head, context, check, call.loc.start);
-        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !isTypedIndicator(value)) {
           const keys = Object.keys(value).slice(0, 6).join(', ');
           throw inputError(check.file, `"${head.original}" is a group of indicators, not a value; name one of its keys (${keys})`, check.at(head.loc.start), 'not-a-value');
         }
@@ -278,12 +288,19 @@ const PRINTABLE_NULL_PROTOTYPE = Object.freeze(Object.create(null, {
   [Symbol.toPrimitive]: { value: () => '[indicators]' },
 }));
 
+/** A typed indicator prints as its value with unit (`48.62亿元`) when used as {{name}}. */
+function typedPrototype(indicator: object): object {
+  return Object.freeze(Object.create(null, {
+    [Symbol.toPrimitive]: { value: () => formatTypedIndicator(indicator as never) },
+  }));
+}
+
 /** Copy the context into null-prototype objects so no lookup can reach Object.prototype. */
 function nullPrototypeCopy(value: unknown, depth = 0): unknown {
   if (depth > 100) throw inputError('indicators', 'indicators are nested more than 100 levels deep', undefined, 'too-deep');
   if (Array.isArray(value)) return value.map((v) => nullPrototypeCopy(v, depth + 1));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const copy = Object.create(PRINTABLE_NULL_PROTOTYPE) as Record<string, unknown>;
+    const copy = Object.create(isTypedIndicator(value) ? typedPrototype(value) : PRINTABLE_NULL_PROTOTYPE) as Record<string, unknown>;
     for (const [key, v] of Object.entries(value)) if (!FORBIDDEN.has(key)) copy[key] = nullPrototypeCopy(v, depth + 1);
     return copy;
   }

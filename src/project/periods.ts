@@ -1,0 +1,78 @@
+/**
+ * Period files: a monthly data file may name the files it is compared with, so 同比 and 环比
+ * figures come from data rather than being typed by hand.
+ *
+ *   period: 2024-05              # optional; else taken from the file name (2024-05.yaml)
+ *   previous: 2024-04.yaml       # 上期 (环比): available as {{上期.…}}
+ *   lastYear: 2023-05.yaml       # 去年同期 (同比): available as {{去年同期.…}}; fills `previous`
+ *                                # of every typed indicator that does not state one
+ *
+ * Without `previous`/`lastYear`, files named by convention next to the data file are used when
+ * they exist (2024-04.yaml, 2023-05.yaml).
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { inputError } from '../diagnostic.js';
+import { isTypedIndicator } from '../template/indicators.js';
+import { periodFromFileName } from '../template/periods.js';
+import { displayPath, readSourceFile } from './source-file.js';
+import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js';
+
+export const PREVIOUS_KEY = '上期';
+export const LAST_YEAR_KEY = '去年同期';
+
+export function linkPeriods(indicators: Record<string, unknown>, main: YamlSource | undefined, cwd: string): YamlSource[] {
+  if (!main) return [];
+  const linked: YamlSource[] = [];
+  const period = typeof indicators.period === 'string' || typeof indicators.period === 'number' ? String(indicators.period) : periodFromFileName(basename(main.file.path));
+  if (period !== undefined && indicators.period === undefined) indicators.period = period;
+
+  const load = (key: 'previous' | 'lastYear', conventional: string | undefined): Record<string, unknown> | undefined => {
+    const stated = indicators[key];
+    const dir = dirname(main.file.path);
+    let path: string | undefined;
+    if (typeof stated === 'string') {
+      path = resolve(dir, stated);
+      if (!existsSync(path)) throw inputError(main.file.displayPath, `${key} period file "${stated}" not found`, positionOf(main, [key]), 'missing-file');
+    } else if (conventional && existsSync(resolve(dir, conventional))) {
+      path = resolve(dir, conventional);
+    }
+    if (!path) return undefined;
+    const source = parseYamlSource(readSourceFile(path, displayPath(path, cwd)));
+    linked.push(source);
+    const data = source.data;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  };
+
+  const [year, month] = period && /^\d{4}-\d{2}$/.test(period) ? period.split('-').map(Number) : [NaN, NaN];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const previousName = Number.isFinite(month) ? (month === 1 ? `${year - 1}-12.yaml` : `${year}-${pad(month - 1)}.yaml`) : undefined;
+  const lastYearName = Number.isFinite(month) ? `${year - 1}-${pad(month)}.yaml` : undefined;
+
+  const previous = load('previous', previousName);
+  const lastYear = load('lastYear', lastYearName);
+  delete indicators.previous;
+  delete indicators.lastYear;
+  if (previous) indicators[PREVIOUS_KEY] = previous;
+  if (lastYear) {
+    indicators[LAST_YEAR_KEY] = lastYear;
+    fillPrevious(indicators, lastYear);
+  }
+  return linked;
+}
+
+/** Give every typed indicator without `previous` the value of the same indicator a year earlier. */
+function fillPrevious(current: Record<string, unknown>, earlier: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(current)) {
+    if (key === PREVIOUS_KEY || key === LAST_YEAR_KEY) continue;
+    const before = earlier[key];
+    if (isTypedIndicator(value)) {
+      if ((value.previous === undefined || value.previous === null) && before !== undefined) {
+        const old = isTypedIndicator(before) ? before.value : before;
+        if (typeof old === 'number') value.previous = old;
+      }
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && before && typeof before === 'object') {
+      fillPrevious(value as Record<string, unknown>, before as Record<string, unknown>);
+    }
+  }
+}

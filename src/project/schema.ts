@@ -1,0 +1,89 @@
+/**
+ * Indicator schemas: report.yaml may name a JSON Schema (written in YAML or JSON) for the
+ * indicator data. Every violation is reported at the YAML line of the offending value, with its
+ * path: `indicators.yaml:3:10: 规上工业产值.value: expected a number, got "XX"`.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { existsSync } from 'node:fs';
+import { inputError, InputError, type Diagnostic } from '../diagnostic.js';
+import type { IndicatorLocation } from './load.js';
+import { confinedPath, readSourceFile } from './source-file.js';
+import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js';
+
+export function validateIndicators(options: {
+  projectDir: string;
+  schemaPath: string;
+  configSource: YamlSource;
+  indicators: Record<string, unknown>;
+  locate: (path: string[]) => IndicatorLocation | undefined;
+  fallbackFile: string;
+}): void {
+  const at = positionOf(options.configSource, ['schema']);
+  const configFile = options.configSource.file.displayPath;
+  const path = confinedPath(options.projectDir, options.projectDir, options.schemaPath, 'schema', configFile, at);
+  if (!existsSync(path)) throw inputError(configFile, `schema file "${options.schemaPath}" not found`, at, 'missing-file');
+  const schemaSource = parseYamlSource(readSourceFile(path));
+  let validate;
+  try {
+    validate = new Ajv({ allErrors: true, strict: false }).compile(schemaSource.data as object);
+  } catch (error) {
+    throw inputError(schemaSource.file.displayPath, `not a valid JSON Schema: ${(error as Error).message}`, undefined, 'schema');
+  }
+  if (validate(options.indicators)) return;
+  const diagnostics: Diagnostic[] = (validate.errors ?? []).map((error) => describe(error, options));
+  throw new InputError(dedupe(diagnostics));
+}
+
+function describe(error: ErrorObject, options: { indicators: Record<string, unknown>; locate: (path: string[]) => IndicatorLocation | undefined; fallbackFile: string }): Diagnostic {
+  const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), options.indicators);
+  const name = path.join('.');
+  let message: string;
+  let where = options.locate(path);
+  switch (error.keyword) {
+    case 'type':
+      message = `${name}: expected ${article(String(error.params.type))}, got ${show(value)}`;
+      break;
+    case 'required': {
+      const missing = [...path, String(error.params.missingProperty)].join('.');
+      message = `missing required indicator "${missing}"`;
+      break;
+    }
+    case 'additionalProperties': {
+      const extra = [...path, String(error.params.additionalProperty)];
+      where = options.locate(extra) ?? where;
+      message = `unknown indicator "${extra.join('.')}" (not in the schema)`;
+      break;
+    }
+    case 'enum':
+      message = `${name}: ${show(value)} is not one of ${(error.params.allowedValues as unknown[]).map(show).join(', ')}`;
+      break;
+    default:
+      message = `${name || 'indicators'}: ${error.message ?? error.keyword}${value !== undefined && typeof value !== 'object' ? ` (got ${show(value)})` : ''}`;
+  }
+  return { file: where?.file ?? options.fallbackFile, line: where?.line, column: where?.column, rule: 'schema', severity: 'error', message };
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { number: 'a number', integer: 'a whole number', string: 'text', object: 'a mapping', array: 'a list', boolean: 'true or false' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
