@@ -75,7 +75,7 @@ export function percentagePoints(a: unknown, b?: unknown, decimals?: unknown): s
   return `${rounded > 0 ? '提高' : '下降'}${formatFixed(Math.abs(rounded), places)}个百分点`;
 }
 
-const UNIT_FACTORS: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 千元: 1e3, 个: 1, 万: 1e4, 亿: 1e8, 人: 1, 万人: 1e4, 亩: 1, 万亩: 1e4, 公斤: 1, 万公斤: 1e4, 吨: 1, 万吨: 1e4, 人次: 1, 万人次: 1e4 };
+const UNIT_FACTORS: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 千元: 1e3, 个: 1, 万: 1e4, 亿: 1e8, 人: 1, 万人: 1e4, 亩: 1, 万亩: 1e4, 公斤: 1, 万公斤: 1e4, 吨: 1, 万吨: 1e4, 人次: 1, 万人次: 1e4, 千瓦时: 1, 万千瓦时: 1e4, 亿千瓦时: 1e8 };
 
 /**
  * 亿元/万元 scaling without hand arithmetic: {{scale 486200 "万元" "亿元" 2}} → 48.62;
@@ -92,6 +92,11 @@ export function scale(value: unknown, ...rest: unknown[]): string {
   if (typeof to !== 'string' || !(to in UNIT_FACTORS)) throw new HelperError(`scale: unknown target unit ${JSON.stringify(to)}`);
   const result = (numericValue('scale', value) * UNIT_FACTORS[from]) / UNIT_FACTORS[to];
   return formatFixed(result, typeof decimals === 'number' ? decimals : 2);
+}
+
+/** {{minus a b}}: a − b as a plain number (values of typed indicators), for 当月 = 累计 − 上月累计. */
+export function minus(a: unknown, b: unknown): number {
+  return numericValue('minus', a) - numericValue('minus', b);
 }
 
 function isOptionsObject(value: unknown): boolean {
