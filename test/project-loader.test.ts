@@ -39,7 +39,7 @@ describe('project loader', () => {
 
   it('--data replaces the indicator files', () => {
     const dir = makeProject({ ...base, 'data/2024-05.yaml': '产值:\n  本期: 9\n' });
-    expect(loadProject(dir, { cwd: dir, data: 'data/2024-05.yaml' }).indicators).toEqual({ 产值: { 本期: 9 } });
+    expect(loadProject(dir, { cwd: dir, data: 'data/2024-05.yaml' }).indicators).toEqual({ 产值: { 本期: 9 }, period: '2024-05' });
   });
 
   it('accepts a BOM and CRLF line endings', () => {

@@ -35,7 +35,7 @@ describe('Handlebars rendering of sections', () => {
   });
 
   it('an unknown helper and a helper given text are errors with positions', () => {
-    expect(errorOf('产值{{nums 3}}')).toBe('sections/01.md:1:5: unknown helper "nums"; did you mean "num"?');
+    expect(errorOf('产值{{nums 3}}')).toBe('sections/01.md:1:3: unknown helper "nums"; did you mean "num"?');
     expect(errorOf('\n{{pct 镇名}}')).toBe('sections/01.md:2:1: pct: expected a number, got "云溪镇"');
   });
 

@@ -20,6 +20,12 @@ export interface FontRoleSpec {
   family: string;
   alternatives: string[];
   latin: string;
+  /** Other names of the very same face (SimHei for 黑体); a match on them is not a substitute. */
+  aliases?: string[];
+  /** Weight wanted when a family has several (400 regular, 700 bold); default 400. */
+  weight?: number;
+  /** Font shipped with report used when nothing is installed: noto-serif-sc | noto-sans-sc. */
+  embedded?: string;
 }
 
 export interface ElementStyle {
@@ -34,6 +40,12 @@ export interface ElementStyle {
   blankRowsAfter?: number;
   keepWithNext?: boolean;
   offsetFromSignatureChars?: number;
+  /**
+   * Points taken off each line's exact height (given back after the paragraph's last line, so
+   * the paragraph still fills whole rows). Lets a line larger than the body sit on its rows the
+   * way body lines do; used by the DOCX title.
+   */
+  lineTightenPt?: number;
 }
 
 export interface StyleSpec {
@@ -45,6 +57,8 @@ export interface StyleSpec {
   fonts: Record<FontRole, FontRoleSpec>;
   elements: Record<ElementKind, ElementStyle>;
   pageNumber: { font: FontRole; sizePt: number; dash: string; format: string; dashBelowTextAreaMm: number; outerIndentChars: number };
+  /** PDF typesetting details (clreq); optional, the layout engine has the same defaults. */
+  typography?: { cjkLatinGapEm?: number; tableCellPaddingChars?: number; tableRuleWidthPt?: number; placeholderColor?: string };
 }
 
 export const PT_PER_MM = 72 / 25.4;

@@ -167,7 +167,7 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
       }
       if (head.type === 'PathExpression' && isCall && !helpers.includes(head.original)) {
         const guess = didYouMean(head.original, Object.keys(HELPERS));
-        throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(head.loc.start), 'unknown-helper');
+        throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(call.loc.start), 'unknown-helper');
       }
       const conditional = head.original === 'if' || head.original === 'unless';
       for (const param of [...call.params, ...(call.hash?.pairs.map((p) => p.value) ?? [])]) {

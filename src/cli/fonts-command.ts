@@ -1,0 +1,56 @@
+/**
+ * `report fonts [dir]`: which font file prints each role (title, body, heading1, heading2,
+ * pageNumber), where it was found, and whether it is a substitute for the family the style
+ * spec asks for — the same resolution the PDF writer uses, so what it prints is what you get.
+ */
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import { InputError, formatDiagnosticLine } from '../diagnostic.js';
+import { resolveFonts } from '../fonts/resolve.js';
+import { FONT_ROLES, loadStyleSpec, type FontRole, type StyleSpec } from '../style/spec.js';
+
+export interface FontsOptions {
+  /** Font files from report.yaml `fonts:`, already absolute. */
+  configured?: Partial<Record<FontRole, string>>;
+  /** Exit 2 when any role is a substitute (as `build --strict-fonts` would fail). */
+  strictFonts?: boolean;
+  /** Template name or path (default gongwen), or an already loaded spec. */
+  template?: string;
+  spec?: StyleSpec;
+  json?: boolean;
+  /** Where lines go (stdout by default). */
+  log?: (line: string) => void;
+}
+
+export function fontsCommand(dir: string, options: FontsOptions = {}): number {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const projectDir = resolve(dir || '.');
+  const spec = options.spec ?? loadStyleSpec(options.template ?? 'gongwen', projectDir);
+  let fonts;
+  try {
+    fonts = resolveFonts(spec, { projectDir, configured: options.configured });
+  } catch (error) {
+    if (error instanceof InputError) {
+      for (const d of error.diagnostics) log(formatDiagnosticLine(d));
+      return 2;
+    }
+    throw error;
+  }
+  if (options.json) {
+    log(JSON.stringify(fonts, null, 2));
+  } else {
+    const width = Math.max(...FONT_ROLES.map((r) => r.length));
+    for (const role of FONT_ROLES) {
+      const f = fonts[role];
+      const mark = f.substitute ? pc.yellow('substitute') : pc.green('ok');
+      log(`${role.padEnd(width)}  ${mark}  wants ${f.wanted}; uses ${f.family} (${f.postscriptName}) [${f.source}]`);
+      log(`${' '.repeat(width)}  ${f.path}${f.note ? ` — ${f.note}` : ''}`);
+    }
+  }
+  const substitutes = FONT_ROLES.filter((role) => fonts[role].substitute);
+  if (substitutes.length > 0 && options.strictFonts) {
+    log(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`);
+    return 2;
+  }
+  return 0;
+}

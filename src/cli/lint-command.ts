@@ -1,0 +1,151 @@
+/**
+ * `report lint [paths…]`: lint a project (a directory with report.yaml, or report.yaml itself) or
+ * plain Markdown files, print the findings in the chosen format, optionally `--fix` what can be
+ * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
+ * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatDiagnosticLine, InputError, inputError, type Diagnostic } from '../diagnostic.js';
+import { loadProject, type Project } from '../project/load.js';
+import { displayPath, readSourceFile, type SourceFile } from '../project/source-file.js';
+import type { RenderedText } from '../template/render.js';
+import { DEFAULT_SETTINGS } from '../lint/config.js';
+import { lintMarkdownFiles, lintProject, type LintResult } from '../lint/engine.js';
+import { fixFileText } from '../lint/fix.js';
+import { FORMATTERS, FORMAT_NAMES } from '../lint/formatters/index.js';
+import type { Finding } from '../lint/rule.js';
+import { RULES } from '../lint/rules/index.js';
+
+export interface LintCommandOptions {
+  format?: string;
+  fix?: boolean;
+  maxWarnings?: number;
+  data?: string;
+  set?: string[];
+  strict?: boolean;
+  /** Where output goes (tests); default process.stdout / process.stderr. */
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  cwd?: string;
+  color?: boolean;
+}
+
+const IGNORED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
+
+export async function runLint(paths: string[], options: LintCommandOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? ((t: string) => { process.stdout.write(t); });
+  const stderr = options.stderr ?? ((t: string) => { process.stderr.write(t); });
+  try {
+    const format = options.format ?? 'stylish';
+    const formatter = FORMATTERS[format];
+    if (!formatter) throw inputError('--format', `unknown format "${format}" (use ${FORMAT_NAMES.join(', ')})`, undefined, 'usage');
+    if (options.maxWarnings !== undefined && !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= 0)) {
+      throw inputError('--max-warnings', 'expected a whole number of warnings (0 or more)', undefined, 'usage');
+    }
+    let results = lintPaths(paths.length ? paths : ['.'], options);
+    if (options.fix) {
+      const changed = writeFixes(results.flatMap((r) => r.findings));
+      if (changed > 0) results = lintPaths(paths.length ? paths : ['.'], options);
+    }
+    const findings = results.flatMap((r) => r.findings);
+    const output = formatter(findings, { rules: RULES.map((r) => r.meta), color: options.color, version: packageVersion() });
+    if (output) stdout(output);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    if (errors > 0) return 1;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      stderr(`report lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      for (const d of error.diagnostics) stderr(`${formatDiagnosticLine(d)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function lintPaths(paths: string[], options: LintCommandOptions): LintResult[] {
+  const cwd = options.cwd ?? process.cwd();
+  const results: LintResult[] = [];
+  const markdown: SourceFile[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    if (!existsSync(full)) throw inputError(path, 'no such file or directory', undefined, 'missing-file');
+    const isDir = statSync(full).isDirectory();
+    if (isDir && existsSync(join(full, 'report.yaml'))) {
+      results.push(lintProject(loadProject(path, { data: options.data, set: options.set, cwd }), { strict: options.strict }));
+    } else if (!isDir && basename(full) === 'report.yaml') {
+      results.push(lintProject(loadProject(dirname(path) || '.', { data: options.data, set: options.set, cwd }), { strict: options.strict }));
+    } else if (isDir) {
+      const files = markdownFilesUnder(full);
+      if (files.length === 0) throw inputError(path, 'no report.yaml and no Markdown files here', undefined, 'no-project');
+      markdown.push(...files.map((f) => readSourceFile(f, displayPath(f, cwd))));
+    } else {
+      if (!/\.(md|markdown|txt)$/i.test(full)) throw inputError(path, 'expected a project directory, report.yaml or a Markdown file', undefined, 'usage');
+      markdown.push(readSourceFile(full, displayPath(full, cwd)));
+    }
+  }
+  if (markdown.length) results.push(lintMarkdownFiles(markdown, DEFAULT_SETTINGS, { strict: options.strict }));
+  return results;
+}
+
+function markdownFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.') || IGNORED_DIRS.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...markdownFilesUnder(full));
+    else if (/\.(md|markdown)$/i.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Apply every fix to its file (written atomically); returns how many files changed. */
+function writeFixes(findings: Finding[]): number {
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) if (f.fix) byPath.set(f.fix.path, [...(byPath.get(f.fix.path) ?? []), f]);
+  let changed = 0;
+  for (const [path, list] of byPath) {
+    readSourceFile(path, list[0].file); // same checks (UTF-8, size) as when it was linted
+    const original = readFileSync(path, 'utf8');
+    const fixed = fixFileText(original, list.map((f) => f.fix!));
+    if (fixed === original) continue;
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      writeFileSync(temp, fixed);
+      renameSync(temp, path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw inputError(list[0].file, `cannot write the fixed file: ${(error as Error).message}`, undefined, 'output');
+    }
+    changed++;
+  }
+  return changed;
+}
+
+let cachedVersion: string | undefined;
+function packageVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  try {
+    const here = dirname(new URL(import.meta.url).pathname);
+    const pkg = JSON.parse(readSourceFile(resolve(here, '../../package.json'), 'package.json').text) as { version?: string };
+    cachedVersion = pkg.version ?? '0.0.0';
+  } catch {
+    cachedVersion = '0.0.0';
+  }
+  return cachedVersion;
+}
+
+/**
+ * What `report build` checks before writing anything: unfilled blanks (sections, indicator
+ * values, rendered text) and missing indicators, with report.yaml `lint:` severities and inline
+ * disable comments applied. The build fails (exit 1) on any error-severity result unless --draft.
+ */
+export function checkProjectForBuild(project: Project, renderedSections: RenderedText[]): Diagnostic[] {
+  const { findings } = lintProject(project, { rules: ['placeholder', 'missing-indicator'] }, renderedSections);
+  return findings.map(({ fix: _fix, ...diagnostic }) => diagnostic);
+}

@@ -1,0 +1,29 @@
+/**
+ * GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+ * Escaping follows the runner: in the message `%`, CR and LF are percent-encoded; in properties
+ * `:` and `,` are as well.
+ */
+import type { Finding } from '../rule.js';
+import type { FormatContext } from './index.js';
+
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(findings: Finding[], _context: FormatContext): string {
+  return findings.map((f) => {
+    const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+    const props = [`file=${escapeProperty(f.file)}`];
+    if (f.line) {
+      props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
+      if (f.endLine) props.push(`endLine=${f.endLine}`, `endColumn=${f.endColumn ?? 1}`);
+    }
+    props.push(`title=${escapeProperty(`report lint (${f.rule})`)}`);
+    const message = f.context ? `${f.message} — ${f.context}` : f.message;
+    return `::${command} ${props.join(',')}::${escapeData(message)}\n`;
+  }).join('');
+}

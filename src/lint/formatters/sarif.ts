@@ -1,0 +1,78 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other viewers: one run, the rule catalogue in
+ * tool.driver.rules, one result per finding with a physical location relative to the
+ * repository root (%SRCROOT%). Columns are Unicode code points, declared through
+ * run.columnKind. Deterministic: no timestamps, no random ids.
+ */
+import type { Finding } from '../rule.js';
+import type { FormatContext } from './index.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<string, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(findings: Finding[], context: FormatContext): string {
+  const ruleIds = [...context.rules.map((r) => r.id)];
+  for (const f of findings) if (!ruleIds.includes(f.rule)) ruleIds.push(f.rule);
+  const rules = ruleIds.map((id) => {
+    const meta = context.rules.find((r) => r.id === id);
+    return {
+      id,
+      name: id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: meta?.description ?? `input problem (${id})` },
+      defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'error'] },
+      properties: { fixable: meta?.fixable ?? false },
+    };
+  });
+  const results = findings.map((f) => {
+    const region: Record<string, unknown> = {};
+    if (f.line) {
+      region.startLine = f.line;
+      region.startColumn = f.column ?? 1;
+      if (f.endLine) { region.endLine = f.endLine; region.endColumn = f.endColumn ?? region.startColumn; }
+      if (f.text) region.snippet = { text: f.text };
+    }
+    const location = {
+      physicalLocation: {
+        artifactLocation: { uri: toUri(f.file), uriBaseId: '%SRCROOT%' },
+        ...(f.line ? { region } : {}),
+      },
+    };
+    return {
+      ruleId: f.rule,
+      ruleIndex: ruleIds.indexOf(f.rule),
+      level: LEVEL[f.severity],
+      message: { text: f.context ? `${f.message} — ${f.context}` : f.message },
+      locations: [location],
+      partialFingerprints: { 'reportLint/v1': fingerprint(`${f.rule}\0${f.file}\0${f.text ?? ''}\0${f.context ?? f.message}`) },
+    };
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'report', version: context.version ?? '0.0.0', rules } },
+      columnKind: 'unicodeCodePoints',
+      originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory report lint ran in.' } } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded (Chinese names too). */
+export function toUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  if (/^\//.test(path)) return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** FNV-1a, 64-bit, hex: stable across runs so code scanning can track a finding. */
+function fingerprint(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}

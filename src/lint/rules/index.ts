@@ -1,0 +1,10 @@
+/** The rule registry: every rule `report lint` runs, in the order their findings are listed in docs. */
+import type { Rule } from '../rule.js';
+import { placeholderRule } from './placeholder.js';
+import { missingIndicatorRule } from './missing-indicator.js';
+import { unusedIndicatorRule } from './unused-indicator.js';
+import { enumerationRule } from './enumeration.js';
+import { punctuationRule } from './punctuation.js';
+
+export const RULES: Rule[] = [placeholderRule, missingIndicatorRule, unusedIndicatorRule, enumerationRule, punctuationRule];
+export const RULE_IDS = RULES.map((r) => r.meta.id);

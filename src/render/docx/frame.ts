@@ -1,0 +1,140 @@
+/**
+ * The parts of a 公文 around the body, placed per GB/T 9704: the title (§7.3.1), 主送机关 (§7.3.2),
+ * 附件说明 (§7.3.4), 署名 and 成文日期 without seal (§7.3.5.2), and the page-number footers (§7.5).
+ * Positions are counted in grid characters (text width / 28) and rows, from the style spec.
+ */
+import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { Document } from '../../model/document.js';
+import type { StyleSpec } from '../../style/spec.js';
+import { mmToTwips } from '../../style/spec.js';
+import { charsToTwips, gridWidth, type DocxGeometry } from './geometry.js';
+import { textRuns } from './inline.js';
+import { blankRow } from './blocks.js';
+import { STYLES } from './styles.js';
+
+function blankRows(count = 0): Paragraph[] {
+  return Array.from({ length: count }, blankRow);
+}
+
+/**
+ * Printed lines of a centred title: its width (Han characters one em, ASCII half) over the width
+ * left between its indents. An estimate — used only to give back the points each line was
+ * tightened by, so a misjudged line costs one `lineTightenPt`, never a row.
+ */
+export function titleLines(title: string, spec: StyleSpec, geometry: DocxGeometry): number {
+  const element = spec.elements.title;
+  const room = geometry.textWidth - charsToTwips(geometry, (element.leftChars ?? 0) + (element.rightChars ?? 0));
+  const em = element.sizePt * 20;
+  return title.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((gridWidth(line) * em) / room)), 0);
+}
+
+/** Title, the blank rows after it, and the recipient line with its full-width colon. */
+export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
+  const title = spec.elements.title;
+  const tighten = Math.round((title.lineTightenPt ?? 0) * 20);
+  const out = [
+    ...blankRows(title.blankRowsBefore),
+    new Paragraph({
+      style: STYLES.title.id,
+      spacing: tighten ? { after: tighten * titleLines(doc.title, spec, geometry) } : undefined,
+      children: textRuns(doc.title),
+    }),
+    ...blankRows(title.blankRowsAfter),
+  ];
+  if (doc.recipient) {
+    const recipient = doc.recipient.replace(/[:：]\s*$/u, '');
+    out.push(new Paragraph({ style: STYLES.recipient.id, children: textRuns(`${recipient}：`) }));
+  }
+  return out;
+}
+
+/** 附件说明: `附件：name`, or `附件：1.name` with later items and wrapped lines aligned. */
+export function attachmentParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
+  if (doc.attachments.length === 0) return [];
+  const element = spec.elements.attachment;
+  const labelStart = element.leftChars ?? 0;
+  const label = '附件：';
+  const several = doc.attachments.length > 1;
+  return [
+    ...blankRows(element.blankRowsBefore),
+    ...doc.attachments.map((name, i) => {
+      const number = several ? `${i + 1}.` : '';
+      const nameStart = labelStart + gridWidth(label) + gridWidth(number);
+      const firstLineStart = i === 0 ? labelStart : labelStart + gridWidth(label);
+      return new Paragraph({
+        style: STYLES.attachment.id,
+        indent: { left: charsToTwips(geometry, nameStart), hanging: charsToTwips(geometry, nameStart - firstLineStart) },
+        children: textRuns(`${i === 0 ? label : ''}${number}${name}`),
+      });
+    }),
+  ];
+}
+
+export interface SignaturePlacement {
+  /** Grid characters between each 署名 line's end and the right edge, in order. */
+  signatureRight: number[];
+  /** Grid characters between the date's end and the right edge. */
+  dateRight: number;
+}
+
+/**
+ * §7.3.5.2 (no seal): 署名 2 characters from the right; the date on the next line starting 2
+ * characters right of the 署名's first character. If the date is longer than the 署名, the date
+ * goes 2 characters from the right and the 署名 moves left to keep the 2-character offset.
+ * Several 署名 lines (joint issue) start in the same column.
+ */
+export function signaturePlacement(signature: string[], date: string | undefined, spec: StyleSpec): SignaturePlacement {
+  const columns = spec.grid.charsPerRow;
+  const right = spec.elements.signature.rightChars ?? 0;
+  const offset = spec.elements.date.offsetFromSignatureChars ?? 0;
+  const widths = signature.map(gridWidth);
+  const signatureWidth = Math.max(0, ...widths);
+  const dateWidth = date ? gridWidth(date) : 0;
+  if (widths.length === 0) return { signatureRight: [], dateRight: right };
+  const dateLonger = dateWidth > signatureWidth;
+  const signatureStart = dateLonger ? columns - right - dateWidth - offset : columns - right - signatureWidth;
+  return {
+    signatureRight: widths.map((width) => columns - signatureStart - width),
+    dateRight: columns - (signatureStart + offset) - dateWidth,
+  };
+}
+
+export function closingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
+  if (doc.signature.length === 0 && !doc.date) return [];
+  const place = signaturePlacement(doc.signature, doc.date, spec);
+  const out = blankRows(spec.elements.signature.blankRowsBefore);
+  doc.signature.forEach((line, i) => {
+    out.push(new Paragraph({ style: STYLES.signature.id, indent: { right: charsToTwips(geometry, place.signatureRight[i]) }, children: textRuns(line) }));
+  });
+  if (doc.date) {
+    out.push(new Paragraph({ style: STYLES.date.id, indent: { right: charsToTwips(geometry, place.dateRight) }, children: textRuns(doc.date) }));
+  }
+  return out;
+}
+
+/**
+ * Footer distance from the paper's bottom edge so that the dash line of `— N —` lies
+ * `dashBelowTextAreaMm` below the text area. The footer line is exactly one page-number em high,
+ * and a CJK face centres the dash in its em box: the dash sits half a line above the footer's
+ * bottom edge.
+ */
+export function footerDistance(spec: StyleSpec): number {
+  const dashFromBottom = mmToTwips(spec.page.marginBottomMm - spec.pageNumber.dashBelowTextAreaMm);
+  return Math.round(dashFromBottom - (spec.pageNumber.sizePt * 20) / 2);
+}
+
+/** `— N —` in 4号宋体, odd pages right and even pages left, one character in from the edge. */
+export function pageNumberFooter(spec: StyleSpec, side: 'odd' | 'even'): Footer {
+  const [before, after] = spec.pageNumber.format.split('{n}');
+  const indent = Math.round(spec.pageNumber.outerIndentChars * spec.pageNumber.sizePt * 20);
+  const family = spec.fonts[spec.pageNumber.font];
+  const font = { ascii: family.latin, hAnsi: family.latin, eastAsia: family.family, cs: family.latin, hint: 'eastAsia' };
+  return new Footer({
+    children: [new Paragraph({
+      style: STYLES.pageNumber.id,
+      alignment: side === 'odd' ? 'right' : 'left',
+      indent: side === 'odd' ? { right: indent } : { left: indent },
+      children: [new TextRun({ font, children: [before, PageNumber.CURRENT, after] })],
+    })],
+  });
+}

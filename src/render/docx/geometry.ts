@@ -1,0 +1,80 @@
+/**
+ * Page geometry in twips for the DOCX writer, derived from the style spec (never stated here).
+ * Word and LibreOffice both lay out the text on this: a line grid of `linePitchTwips` rows and,
+ * instead of a character grid, a small negative tracking on grid-sized runs so that exactly
+ * `charsPerRow` characters fit a row in both engines (proved by test/docx-render.test.ts).
+ */
+import type { ElementStyle, StyleSpec } from '../../style/spec.js';
+import { mmToTwips } from '../../style/spec.js';
+
+export interface DocxGeometry {
+  pageWidth: number;
+  pageHeight: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+  /** Text-area width: 8844 tw for A4 公文. */
+  textWidth: number;
+  /** One grid character: text width / charsPerRow (315.86 tw). */
+  charPitch: number;
+  /** One grid row (579 tw). */
+  linePitch: number;
+}
+
+export function docxGeometry(spec: StyleSpec): DocxGeometry {
+  const p = spec.page;
+  const pageWidth = mmToTwips(p.widthMm);
+  const pageHeight = mmToTwips(p.heightMm);
+  const marginTop = mmToTwips(p.marginTopMm);
+  const marginRight = mmToTwips(p.marginRightMm);
+  // Round the text area (版心 156 × 225 mm → 8844 × 12756 tw) and derive the left and bottom
+  // margins from it, so the 版心 is exactly its size: 28 mm gives 1588 tw, not 1587.
+  const textWidth = mmToTwips(p.widthMm - p.marginLeftMm - p.marginRightMm);
+  const textHeight = mmToTwips(p.heightMm - p.marginTopMm - p.marginBottomMm);
+  return {
+    pageWidth,
+    pageHeight,
+    marginTop,
+    marginBottom: pageHeight - marginTop - textHeight,
+    marginLeft: pageWidth - marginRight - textWidth,
+    marginRight,
+    textWidth,
+    charPitch: textWidth / spec.grid.charsPerRow,
+    linePitch: spec.grid.linePitchTwips,
+  };
+}
+
+/** Grid characters → twips, rounded to whole twips as OOXML requires. */
+export function charsToTwips(geometry: DocxGeometry, chars: number): number {
+  return Math.round(chars * geometry.charPitch);
+}
+
+/**
+ * Run tracking (w:spacing, in twentieths of a point) that makes a character of `sizePt` no wider
+ * than one grid cell. Rounded down: with −4 (−0.2 pt) a 16 pt row needs 8848 tw for 28 characters,
+ * 4 tw more than the 8844 tw text area, and LibreOffice then sets only 27; −5 leaves 1.2 pt, which
+ * justification spreads. Zero for type that is already narrower than a cell.
+ */
+export function gridTracking(geometry: DocxGeometry, sizePt: number): number {
+  const excess = geometry.charPitch - sizePt * 20;
+  return excess < 0 ? Math.floor(excess) : 0;
+}
+
+/**
+ * Width of a text in grid characters, as the signature rule (GB/T 9704 §7.3.5.2) counts it:
+ * Han characters and full-width marks take one cell, ASCII (half-width digits, Latin) half a cell.
+ */
+export function gridWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width += code < 0x2000 && code !== 0xb7 ? 0.5 : 1;
+  }
+  return width;
+}
+
+/** Rows of the line grid a paragraph of this style takes per printed line. */
+export function rowsPerLine(element: ElementStyle): number {
+  return element.rowsPerLine ?? 1;
+}

@@ -1,0 +1,60 @@
+/**
+ * The DOCX writer: document model + style spec → a GB/T 9704 公文 as .docx bytes.
+ * It reads nothing else (no mdast, no YAML, no clock): the same model gives the same bytes.
+ *
+ * The docx package writes the document body, tables, images, footers and the package; this
+ * writer supplies the parts docx cannot express (styles.ts, numbering.ts, settings.ts) and
+ * makes the zip deterministic (package.ts). Grid construction: see geometry.ts.
+ */
+import { Document as DocxDocument, DocumentGridType, Packer } from 'docx';
+import type { Document } from '../../model/document.js';
+import type { StyleSpec } from '../../style/spec.js';
+import { bodyBlocks, bodyContext } from './blocks.js';
+import { attachmentParagraphs, closingParagraphs, footerDistance, openingParagraphs, pageNumberFooter } from './frame.js';
+import { docxGeometry } from './geometry.js';
+import { numberingXml } from './numbering.js';
+import { finishPackage } from './package.js';
+import { corePropertiesXml, fontTableXml, settingsXml } from './settings.js';
+import { stylesXml } from './styles.js';
+
+export { signaturePlacement } from './frame.js';
+
+export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer> {
+  const geometry = docxGeometry(spec);
+  const footer = footerDistance(spec);
+  const children = [
+    ...openingParagraphs(doc, spec, geometry),
+    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry)),
+    ...attachmentParagraphs(doc, spec, geometry),
+    ...closingParagraphs(doc, spec, geometry),
+  ];
+  const docx = new DocxDocument({
+    title: doc.metadata.title,
+    creator: doc.metadata.author ?? '',
+    evenAndOddHeaderAndFooters: true,
+    sections: [{
+      properties: {
+        page: {
+          size: { width: geometry.pageWidth, height: geometry.pageHeight },
+          margin: {
+            top: geometry.marginTop, bottom: geometry.marginBottom, left: geometry.marginLeft, right: geometry.marginRight,
+            header: footer, footer, gutter: 0,
+          },
+        },
+        // A line grid only: LibreOffice splits a 16 pt character over two cells of a character
+        // grid; run tracking (styles.ts) gives the 28 characters a row instead.
+        grid: { type: DocumentGridType.LINES, linePitch: geometry.linePitch },
+      },
+      footers: { default: pageNumberFooter(spec, 'odd'), even: pageNumberFooter(spec, 'even') },
+      children,
+    }],
+  });
+  const packed = await Packer.toBuffer(docx);
+  return finishPackage(packed, {
+    'word/styles.xml': stylesXml(spec),
+    'word/numbering.xml': numberingXml(spec),
+    'word/settings.xml': settingsXml(spec),
+    'word/fontTable.xml': fontTableXml(spec),
+    'docProps/core.xml': corePropertiesXml(doc.metadata),
+  }, doc.metadata.created);
+}

@@ -1,0 +1,40 @@
+/**
+ * Finishes the package the docx library wrote: swaps in the parts this writer serialises itself
+ * (styles, numbering, settings, font table, core properties) and re-zips every entry in a fixed
+ * order with a fixed date, so two builds of the same input are byte-identical.
+ */
+import JSZip from 'jszip';
+
+/** Entries Word expects first; the rest follow in path order. */
+const LEADING = ['[Content_Types].xml', '_rels/.rels'];
+
+export async function finishPackage(packed: Buffer, replace: Record<string, string>, date: Date): Promise<Buffer> {
+  const source = await JSZip.loadAsync(packed);
+  const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
+  for (const name of Object.keys(replace)) if (!names.includes(name)) names.push(name);
+  names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out = new JSZip();
+  // The zip format cannot store dates before 1980.
+  const entryDate = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 1)));
+  for (const name of names) {
+    const data = name in replace ? replace[name]
+      : name === 'word/document.xml' ? numberDrawings(await source.files[name].async('string'))
+      : await source.files[name].async('uint8array');
+    out.file(name, data, { date: entryDate, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+/**
+ * docx numbers drawings (wp:docPr ids) from a counter that lives as long as the process, so a
+ * second build in the same process would count on; number them from 1 in document order.
+ */
+export function numberDrawings(xml: string): string {
+  let id = 0;
+  return xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`);
+}
+
+function rank(name: string): number {
+  const index = LEADING.indexOf(name);
+  return index === -1 ? LEADING.length : index;
+}

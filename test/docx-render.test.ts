@@ -1,0 +1,60 @@
+/**
+ * Renders the sample DOCX through LibreOffice (the renderer we can run here) and measures the PDF
+ * with gbt9704-check: 22 rows a page on the pitch, full rows flush with 28 Han characters, page
+ * numbers on the correct side, and the printed text equal to the model's, heading numbers included.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { inlineText, type Block, type Document } from '../src/model/document.js';
+import { writeDocx } from '../src/render/docx/index.js';
+import { loadStyleSpec } from '../src/style/spec.js';
+import { sampleDocument } from './fixtures/docx-sample.js';
+
+const tools = process.env.GBT9704_TOOLS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/tools');
+const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const missing = [
+  ...['soffice', 'pdftotext', 'python3'].filter((command) => !onPath(command)),
+  ...['render-docx', 'gbt9704-check'].filter((tool) => !existsSync(join(tools, tool))).map((tool) => join(tools, tool)),
+];
+const skipReason = missing.length ? ` (skipped: ${missing.join(', ')} not found)` : '';
+
+/** The text a reader sees, in order: what gbt9704-check --expect-text compares with the page. */
+function printedText(doc: Document): string {
+  const blocks = (list: Block[]): string[] => list.flatMap((block) => {
+    switch (block.kind) {
+      case 'heading': return [block.number + inlineText(block.content)];
+      case 'paragraph': return [inlineText(block.content)];
+      case 'table': return block.rows.map((row) => row.map((cell) => inlineText(cell.content)).join(''));
+      case 'quote': return blocks(block.blocks);
+      case 'list': return block.items.flatMap(blocks);
+      default: return [];
+    }
+  });
+  const attachments = doc.attachments.map((name, i) => `${i === 0 ? '附件：' : ''}${doc.attachments.length > 1 ? `${i + 1}.` : ''}${name}`);
+  return [doc.title, `${doc.recipient}：`, ...blocks(doc.body), ...attachments, ...doc.signature, doc.date ?? ''].join('\n');
+}
+
+describe('DOCX rendered by LibreOffice', () => {
+  it.skipIf(missing.length > 0)(`passes gbt9704-check with numbered headings and odd/even page numbers${skipReason}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docx-render-'));
+    const doc = sampleDocument();
+    const docx = join(dir, 'sample.docx');
+    writeFileSync(docx, await writeDocx(doc, loadStyleSpec('gongwen')));
+    const pdf = execFileSync(join(tools, 'render-docx'), [docx, dir], { encoding: 'utf8' }).trim();
+    writeFileSync(join(dir, 'expected.txt'), printedText(doc));
+    const check = spawnSync(join(tools, 'gbt9704-check'), [pdf, '--expect-text', join(dir, 'expected.txt')], { encoding: 'utf8' });
+    expect(check.stdout).toMatch(/violations: none/);
+    expect(check.status).toBe(0);
+    const pages = Number(check.stdout.match(/^(\d+) pages/m)![1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('一、上半年主要工作成效');
+    expect(text).toContain('（四）基层治理不断加强');
+    expect(text).toContain('三、下半年工作打算');
+    expect(text).toMatch(/—\s*2\s*—/);
+  }, 60_000);
+});
