@@ -16,6 +16,7 @@ import { writeDocx } from '../render/docx/index.js';
 import { writePdf } from '../render/pdf/index.js';
 import { loadStyleSpec } from '../style/spec.js';
 import { renderInline, renderTemplate } from '../template/render.js';
+import { projectLintSettings } from '../lint/engine.js';
 import { findPlaceholders } from '../lint/placeholder-detector.js';
 import { checkProjectForBuild } from './lint-command.js';
 import { writeOutputsAtomically } from './atomic-write.js';
@@ -71,7 +72,10 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
   }
 
   let document = assembleDocument(project, rendered);
-  if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, {}));
+  if (options.draft) {
+    const { placeholder } = projectLintSettings(project);
+    document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
+  }
   t = lap('model', t);
 
   const formats = chooseFormats(options.format, project.config.output.formats);

@@ -8,20 +8,32 @@ import type { Block, Document, Inline } from './document.js';
 export type BlankFinder = (text: string) => Array<{ start: number; end: number }>;
 
 export function markPlaceholders(document: Document, find: BlankFinder): Document {
-  const inlines = (content: Inline[]): Inline[] => content.flatMap((run) => {
-    if (run.kind !== 'text' || run.placeholder) return [run];
-    const blanks = find(run.text);
-    if (blanks.length === 0) return [run];
+  // Blanks are found on the whole paragraph text, so a run boundary (bold, a line break) cannot
+  // hide the context a blank needs (`X` + `光` is a word, not a blank).
+  const inlines = (content: Inline[]): Inline[] => {
+    const text = content.map((run) => (run.kind === 'text' ? run.text : '\n')).join('');
+    const blanks = find(text);
+    if (blanks.length === 0) return content;
     const out: Inline[] = [];
-    let at = 0;
-    for (const blank of blanks) {
-      if (blank.start > at) out.push({ ...run, text: run.text.slice(at, blank.start) });
-      out.push({ ...run, text: run.text.slice(blank.start, blank.end), placeholder: true });
-      at = blank.end;
+    let offset = 0;
+    for (const run of content) {
+      const length = run.kind === 'text' ? run.text.length : 1;
+      const start = offset;
+      offset += length;
+      if (run.kind !== 'text' || run.placeholder) { out.push(run); continue; }
+      let at = 0;
+      for (const blank of blanks) {
+        const from = Math.max(blank.start - start, 0);
+        const to = Math.min(blank.end - start, length);
+        if (to <= from || to <= at) continue;
+        if (from > at) out.push({ ...run, text: run.text.slice(at, from) });
+        out.push({ ...run, text: run.text.slice(Math.max(from, at), to), placeholder: true });
+        at = to;
+      }
+      if (at < length) out.push({ ...run, text: run.text.slice(at) });
     }
-    if (at < run.text.length) out.push({ ...run, text: run.text.slice(at) });
     return out;
-  });
+  };
   const block = (b: Block): Block => {
     switch (b.kind) {
       case 'heading':
