@@ -1,0 +1,95 @@
+/**
+ * A loaded font face: fontkit parses each file once per process, and the glyph lookups the
+ * layout engine makes (advance width, ink box) are cached per character. The layout sees only
+ * the FaceMetrics interface; the PDF writer also uses `font` to embed the subset.
+ */
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import type { FaceMetrics, GlyphMetrics } from '../layout/types.js';
+
+export interface FaceGlyph extends GlyphMetrics {
+  /** Glyph id in the font. */
+  id: number;
+  codePoints: number[];
+}
+
+export class Face implements FaceMetrics {
+  readonly id: string;
+  readonly ascent: number;
+  readonly descent: number;
+  private readonly glyphs = new Map<string, FaceGlyph | null>();
+
+  constructor(readonly path: string, readonly font: fontkit.Font, readonly loadMs: number) {
+    this.id = `${path}#${font.postscriptName}`;
+    this.ascent = font.ascent / font.unitsPerEm;
+    this.descent = font.descent / font.unitsPerEm;
+  }
+
+  get postscriptName(): string {
+    return this.font.postscriptName;
+  }
+
+  get family(): string {
+    return this.font.familyName;
+  }
+
+  has(ch: string): boolean {
+    return this.glyph(ch) !== null;
+  }
+
+  /** Metrics of the glyph that prints `ch` (one code point), or null when the face lacks it. */
+  glyph(ch: string): FaceGlyph | null {
+    let found = this.glyphs.get(ch);
+    if (found === undefined) {
+      found = this.lookup(ch);
+      this.glyphs.set(ch, found);
+    }
+    return found;
+  }
+
+  private lookup(ch: string): FaceGlyph | null {
+    const cp = ch.codePointAt(0)!;
+    if (!this.font.hasGlyphForCodePoint(cp)) return null;
+    let glyph = this.font.glyphForCodePoint(cp);
+    // Punctuation and symbols go through shaping so that the Chinese (locl) forms are used: a
+    // pan-CJK collection maps `，；：？！“”` to Japanese or proportional glyphs in its cmap.
+    if (!isHan(cp) && cp > 0x7f) {
+      const run = this.font.layout(ch);
+      if (run.glyphs.length === 1 && run.glyphs[0].id !== 0) glyph = run.glyphs[0];
+    }
+    if (!glyph || glyph.id === 0) return null;
+    const em = this.font.unitsPerEm;
+    const box = glyph.bbox;
+    const empty = !Number.isFinite(box.minX) || box.maxX <= box.minX;
+    return {
+      id: glyph.id,
+      codePoints: [cp],
+      advance: glyph.advanceWidth / em,
+      inkLeft: empty ? 0 : box.minX / em,
+      inkRight: empty ? 0 : box.maxX / em,
+      inkTop: empty ? 0 : box.maxY / em,
+      inkBottom: empty ? 0 : box.minY / em,
+    };
+  }
+}
+
+function isHan(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff);
+}
+
+const loaded = new Map<string, Face>();
+
+/** Load (once per process) the face `postscriptName` of a font file; the first face if absent. */
+export function loadFace(path: string, postscriptName?: string): Face {
+  const key = `${path}#${postscriptName ?? ''}`;
+  let face = loaded.get(key);
+  if (!face) {
+    const started = performance.now();
+    const data = readFileSync(path);
+    const opened = fontkit.create(data);
+    const font = 'fonts' in opened ? (postscriptName ? opened.getFont(postscriptName) : null) ?? opened.fonts[0] : opened;
+    face = new Face(path, font, performance.now() - started);
+    loaded.set(key, face);
+  }
+  return face;
+}

@@ -1,0 +1,53 @@
+/**
+ * The fonts of one build: resolve each role to a file, load the faces (once per process), and
+ * offer the layout engine a per-role chain for character fallback — the role's face first, then
+ * the embedded Noto faces and the other roles' faces — so a missing character never prints as tofu.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { FontBook } from '../layout/types.js';
+import { FONT_ROLES, type FontRole, type StyleSpec } from '../style/spec.js';
+import { Face, loadFace } from './face.js';
+import { embeddedFontPath, resolveFonts, type ResolveOptions, type ResolvedFonts } from './resolve.js';
+
+export { resolveFonts, embeddedFontPath, type ResolvedFont, type ResolvedFonts, type FontSource, type ResolveOptions } from './resolve.js';
+export { Face, loadFace } from './face.js';
+
+export interface LoadedFonts {
+  resolved: ResolvedFonts;
+  /** Every face a chain may use, by FaceMetrics id. */
+  faces: Map<string, Face>;
+  book: FontBook;
+  /** One info diagnostic per role printed in a substitute. */
+  notes: Diagnostic[];
+}
+
+export function loadFonts(spec: StyleSpec, options: ResolveOptions): LoadedFonts {
+  const resolved = resolveFonts(spec, options);
+  const faces = new Map<string, Face>();
+  const keep = (face: Face): Face => {
+    faces.set(face.id, face);
+    return face;
+  };
+  const roleFaces = Object.fromEntries(FONT_ROLES.map((role) => [role, keep(loadFace(resolved[role].path, resolved[role].postscriptName))])) as Record<FontRole, Face>;
+  let embedded: Face[] | undefined;
+  const embeddedFaces = (): Face[] => (embedded ??= ['noto-serif-sc', 'noto-sans-sc'].map((design) => keep(loadFace(embeddedFontPath(design, 400)))));
+  const chains = new Map<FontRole, Face[]>();
+  const book: FontBook = {
+    primary: (role) => roleFaces[role],
+    faceFor(role, ch) {
+      let chain = chains.get(role);
+      if (!chain) {
+        chain = [...new Set([roleFaces[role], ...FONT_ROLES.map((r) => roleFaces[r])])];
+        chains.set(role, chain);
+      }
+      // the embedded Noto faces are parsed only when a character is missing from every role face
+      return chain.find((face) => face.has(ch)) ?? embeddedFaces().find((face) => face.has(ch)) ?? null;
+    },
+  };
+  const notes: Diagnostic[] = FONT_ROLES.filter((role) => resolved[role].substitute).map((role) => ({
+    file: options.configFile ?? 'report.yaml', rule: 'font-substitute', severity: 'info' as const,
+    message: `${role}: ${resolved[role].wanted} is not available; printed in ${resolved[role].family} (${resolved[role].source})`,
+  }));
+  return { resolved, faces, book, notes };
+}
+

@@ -1,0 +1,331 @@
+/**
+ * Turns the document model's blocks into flow groups of grid rows: the title block, body
+ * paragraphs and headings, lists, quotes, tables, images, 附件说明 and the signature block
+ * (GB/T 9704 §7.3). Positions inside a row come from the line breaker; which page and row each
+ * item lands on is decided later by pagination.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { Block, Document, Inline, SourcePosition, Table } from '../model/document.js';
+import type { ElementKind, ElementStyle, FontRole, GridMetrics, StyleSpec } from '../style/spec.js';
+import { breakParagraph, breakUnits, buildUnits, type BreakSettings, type BrokenRow, type ParagraphShape, type TextSpan } from './breaker.js';
+import { blankItem, type FlowGroup, type FlowItem, type PageCanvas } from './flow.js';
+import type { FaceMetrics, FontBook, GlyphRun, PlacedGlyph } from './types.js';
+
+export interface BlockContext {
+  spec: StyleSpec;
+  grid: GridMetrics;
+  fonts: FontBook;
+  warnings: Diagnostic[];
+  imageSize?: (path: string) => { width: number; height: number } | null;
+}
+
+const IDEOGRAPHIC_BOTTOM = 0.12; // the ideographic em box of CJK fonts runs from -0.12 to 0.88 em
+
+export class BlockBuilder {
+  private readonly cellRatio: number;
+  /** Distance from a row's top to the line every face's descender is aligned on. */
+  private readonly descentLine: number;
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly ctx: BlockContext) {
+    const bodySize = ctx.spec.elements.body.sizePt;
+    this.cellRatio = ctx.grid.charPitchPt / bodySize;
+    const body = ctx.fonts.primary('body');
+    // The body's ideographic em box is centred in the row; other faces and sizes put their
+    // descender on the same line, so every row's text box bottom falls on the grid.
+    const baseline = (ctx.grid.rowPitchPt + bodySize) / 2 - IDEOGRAPHIC_BOTTOM * bodySize;
+    this.descentLine = baseline + Math.abs(body.descent) * bodySize;
+  }
+
+  cell(element: ElementKind): number {
+    return this.ctx.grid.charPitchPt * (this.style(element).sizePt / this.ctx.spec.elements.body.sizePt);
+  }
+
+  style(element: ElementKind): ElementStyle {
+    return this.ctx.spec.elements[element] ?? this.ctx.spec.elements.body;
+  }
+
+  settings(source?: SourcePosition): BreakSettings {
+    return {
+      fonts: this.ctx.fonts,
+      cellRatio: this.cellRatio,
+      latinGapEm: this.ctx.spec.typography?.cjkLatinGapEm ?? 0.25,
+      missing: (ch) => {
+        const key = `${ch}@${source?.file}:${source?.line}`;
+        if (!this.warned.has(key)) {
+          this.warned.add(key);
+          const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+          this.ctx.warnings.push({
+            file: source?.file ?? '(document)', line: source?.line, column: source?.column, rule: 'missing-glyph', severity: 'warning',
+            message: `no font has the character "${ch}" (U+${code}); it is printed as 〓`, text: ch,
+          });
+        }
+        return '〓';
+      },
+    };
+  }
+
+  spans(content: Inline[], element: ElementKind, role?: FontRole): TextSpan[] {
+    const style = this.style(element);
+    return content.map((run) => run.kind === 'break'
+      ? { text: '\n', role: role ?? style.font, size: style.sizePt }
+      : { text: run.text, role: role ?? style.font, size: style.sizePt, placeholder: run.placeholder });
+  }
+
+  /** Baseline offset from the row top for text of `role` at `size`. */
+  baseline(role: FontRole, size: number): number {
+    const face = this.ctx.fonts.primary(role);
+    return this.descentLine - Math.abs(face.descent) * size;
+  }
+
+  /** A paragraph of one element kind as text-row items. */
+  paragraph(spans: TextSpan[], element: ElementKind, source?: SourcePosition, extra: Partial<ParagraphShape> = {}, bookmark?: { title: string; level: number }): FlowItem[] {
+    const style = this.style(element);
+    const grid = this.ctx.grid;
+    const left = (style.leftChars ?? 0) * grid.charPitchPt;
+    const right = (style.rightChars ?? 0) * grid.charPitchPt;
+    const shape: ParagraphShape = {
+      width: grid.textWidthPt - left - right,
+      firstIndent: (style.firstLineChars ?? 0) * grid.charPitchPt,
+      restIndent: 0,
+      align: style.align,
+      balance: element === 'title',
+      ...extra,
+    };
+    const rows = breakParagraph(spans, shape, this.settings(source));
+    return rows.map((row, i) => this.textRow(row, grid.textLeftPt + left, style.font, style.sizePt, element, i === 0 ? bookmark : undefined));
+  }
+
+  textRow(row: BrokenRow, columnLeft: number, role: FontRole, size: number, element: string, bookmark?: { title: string; level: number }): FlowItem {
+    const baseline = this.baseline(role, size);
+    const grid = this.ctx.grid;
+    return {
+      rows: 1,
+      place: (page: PageCanvas, r: number) => {
+        const top = grid.textTopPt + r * grid.rowPitchPt;
+        drawRow(page, row, columnLeft, top + baseline, this.ctx.spec.typography?.placeholderColor);
+        page.rows.push({ row: r, element, text: row.text, left: columnLeft + row.left, right: columnLeft + row.right, baseline: top + baseline, continued: row.continued });
+        if (bookmark) page.bookmarks.push({ ...bookmark, y: top });
+      },
+    };
+  }
+
+  /** The natural width of a short text set on one row (for the signature block). */
+  singleRow(text: string, element: ElementKind, source?: SourcePosition): BrokenRow {
+    const style = this.style(element);
+    const units = buildUnits([{ text, role: style.font, size: style.sizePt }], this.settings(source));
+    return breakUnits(units, { width: 1e6, firstIndent: 0, restIndent: 0, align: 'left' })[0] ?? { units: [], left: 0, right: 0, continued: false, text: '' };
+  }
+
+  title(doc: Document): FlowGroup {
+    const items: FlowItem[] = [];
+    if (doc.title) items.push(...this.paragraph([{ text: doc.title, role: this.style('title').font, size: this.style('title').sizePt }], 'title'));
+    for (let i = 0; i < (this.style('title').blankRowsAfter ?? 0); i++) items.push(blankItem());
+    // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one
+    if (doc.recipient) items.push(...this.paragraph(this.spans([{ kind: 'text', text: `${doc.recipient.replace(/[:：]\s*$/u, '')}：` }], 'recipient'), 'recipient'));
+    return { kind: 'title', items, keepWithNext: true, keepTogether: true };
+  }
+
+  blocks(blocks: Block[], element: ElementKind = 'body', level = 0): FlowGroup[] {
+    const groups: FlowGroup[] = [];
+    for (const block of blocks) {
+      switch (block.kind) {
+        case 'paragraph':
+          groups.push({ kind: 'text', items: this.paragraph(this.spans(block.content, element), element, block.source, this.listIndent(level)) });
+          break;
+        case 'heading': {
+          const kind = `heading${block.level}` as ElementKind;
+          const text = block.number + block.content.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+          const spans = [{ text: block.number, role: this.style(kind).font, size: this.style(kind).sizePt }, ...this.spans(block.content, kind)];
+          groups.push({ kind: 'heading', items: this.paragraph(spans, kind, block.source, {}, { title: text, level: block.level }), keepWithNext: true, keepTogether: true });
+          break;
+        }
+        case 'list':
+          block.items.forEach((item, i) => {
+            const marker = block.ordered ? `${block.start + i}.` : '•';
+            const [head, ...rest] = item;
+            if (head?.kind === 'paragraph') {
+              const spans = [{ text: marker, role: this.style(element).font, size: this.style(element).sizePt }, ...this.spans(head.content, element)];
+              groups.push({ kind: 'text', items: this.paragraph(spans, element, head.source, this.listIndent(level)) });
+              groups.push(...this.blocks(rest, element, level + 1));
+            } else {
+              groups.push(...this.blocks(item, element, level + 1));
+            }
+          });
+          break;
+        case 'quote':
+          groups.push(...this.blocks(block.blocks, 'quote', level));
+          break;
+        case 'table':
+          groups.push(this.table(block));
+          break;
+        case 'image': {
+          const group = this.image(block.path, block.alt, block.source);
+          if (group) groups.push(group);
+          break;
+        }
+        case 'thematicBreak':
+          groups.push({ kind: 'blank', items: [blankItem()] });
+          break;
+      }
+    }
+    return groups;
+  }
+
+  private listIndent(level: number): Partial<ParagraphShape> {
+    if (level === 0) return {};
+    const pitch = this.ctx.grid.charPitchPt;
+    return { firstIndent: (2 + 2 * level) * pitch, restIndent: 2 * level * pitch };
+  }
+
+  attachments(doc: Document): FlowGroup | null {
+    if (doc.attachments.length === 0) return null;
+    const style = this.style('attachment');
+    const items: FlowItem[] = [];
+    for (let i = 0; i < (style.blankRowsBefore ?? 0); i++) items.push(blankItem());
+    const label = '附件：';
+    const labelWidth = this.singleRow(label, 'attachment').right;
+    doc.attachments.forEach((name, i) => {
+      const number = doc.attachments.length > 1 ? `${i + 1}.` : '';
+      const prefix = (i === 0 ? label : '') + number;
+      const numberWidth = this.singleRow(number, 'attachment').right;
+      const spans = [{ text: prefix + name, role: style.font, size: style.sizePt }];
+      items.push(...this.paragraph(spans, 'attachment', undefined, { firstIndent: i === 0 ? 0 : labelWidth, restIndent: labelWidth + numberWidth }));
+    });
+    return { kind: 'attachments', items, keepTogether: true };
+  }
+
+  /** 署名 two 字 from the right, the date below starting two 字 right of the 署名 (§7.3.5.2). */
+  signature(doc: Document): FlowGroup | null {
+    if (doc.signature.length === 0 && !doc.date) return null;
+    const sig = this.style('signature');
+    const pitch = this.ctx.grid.charPitchPt;
+    const rightEdge = this.ctx.grid.textWidthPt - (sig.rightChars ?? 2) * pitch;
+    const names = doc.signature.map((line) => this.singleRow(line, 'signature'));
+    const date = doc.date ? this.singleRow(doc.date, 'date') : null;
+    const nameWidth = Math.max(0, ...names.map((r) => r.right));
+    const offset = (this.style('date').offsetFromSignatureChars ?? 2) * pitch;
+    let nameStart = rightEdge - nameWidth;
+    let dateStart = nameStart + offset;
+    if (date && dateStart + date.right > rightEdge) {
+      dateStart = rightEdge - date.right;
+      nameStart = dateStart - offset;
+    }
+    const items: FlowItem[] = [];
+    for (let i = 0; i < (sig.blankRowsBefore ?? 1); i++) items.push(blankItem());
+    const left = this.ctx.grid.textLeftPt;
+    for (const row of names) items.push(this.textRow(row, left + nameStart, sig.font, sig.sizePt, 'signature'));
+    if (date) items.push(this.textRow(date, left + dateStart, this.style('date').font, this.style('date').sizePt, 'date'));
+    return { kind: 'signature', items, keepTogether: true, keepWithPrevious: true };
+  }
+
+  table(table: Table): FlowGroup {
+    const style = this.style('table');
+    const grid = this.ctx.grid;
+    const pad = (this.ctx.spec.typography?.tableCellPaddingChars ?? 0.5) * grid.charPitchPt;
+    const ruleWidth = this.ctx.spec.typography?.tableRuleWidthPt ?? 0.5;
+    const columns = Math.max(1, ...table.rows.map((r) => r.length));
+    const settings = this.settings(table.source);
+    const natural = Array.from({ length: columns }, (_, c) => Math.max(2 * this.cell('table'), ...table.rows.map((row) => {
+      const cell = row[c];
+      if (!cell) return 0;
+      const units = buildUnits(this.spans(cell.content, 'table'), settings);
+      return units.reduce((sum, u) => sum + u.width + u.gap, 0);
+    })) + 2 * pad);
+    const total = natural.reduce((a, b) => a + b, 0);
+    const widths = natural.map((w) => (w / total) * grid.textWidthPt);
+    const items: FlowItem[] = table.rows.map((row, ri) => {
+      const header = table.header && ri === 0;
+      const role: FontRole = header ? 'heading1' : style.font;
+      let x = 0;
+      const cells = widths.map((width, c) => {
+        const align = header ? 'center' : (table.align[c] ?? 'left');
+        const spans = row[c] ? this.spans(row[c].content, 'table', role) : [];
+        const rows = spans.length ? breakParagraph(spans, { width: width - 2 * pad, firstIndent: 0, restIndent: 0, align: align === 'left' ? 'justify' : align }, settings) : [];
+        const cell = { x, width, rows };
+        x += width;
+        return cell;
+      });
+      const height = Math.max(1, ...cells.map((c) => c.rows.length));
+      return {
+        rows: height,
+        place: (page: PageCanvas, r: number) => {
+          const top = grid.textTopPt + r * grid.rowPitchPt;
+          const bottom = top + height * grid.rowPitchPt;
+          const left = grid.textLeftPt;
+          page.rules.push({ x1: left, y1: top, x2: left + grid.textWidthPt, y2: top, width: ruleWidth });
+          page.rules.push({ x1: left, y1: bottom, x2: left + grid.textWidthPt, y2: bottom, width: ruleWidth });
+          for (const cell of cells) page.rules.push({ x1: left + cell.x, y1: top, x2: left + cell.x, y2: bottom, width: ruleWidth });
+          page.rules.push({ x1: left + grid.textWidthPt, y1: top, x2: left + grid.textWidthPt, y2: bottom, width: ruleWidth });
+          cells.forEach((cell) => cell.rows.forEach((row, k) => {
+            const rowTop = top + k * grid.rowPitchPt;
+            const baseline = rowTop + this.baseline(role, style.sizePt);
+            drawRow(page, row, left + cell.x + pad, baseline, this.ctx.spec.typography?.placeholderColor);
+          }));
+          const text = cells.map((c) => c.rows.map((row) => row.text).join('')).join(' ');
+          page.rows.push({ row: r, element: 'table', text, left: left + pad, right: left + grid.textWidthPt - pad, baseline: top + this.baseline(role, style.sizePt), continued: false });
+        },
+      };
+    });
+    return { kind: 'table', items };
+  }
+
+  image(path: string, alt: string, source?: SourcePosition): FlowGroup | null {
+    const size = this.ctx.imageSize?.(path) ?? null;
+    const grid = this.ctx.grid;
+    if (!size) {
+      this.ctx.warnings.push({ file: source?.file ?? path, line: source?.line, column: source?.column, rule: 'image', severity: 'warning', message: `image ${path} cannot be read (PNG or JPEG expected); left out of the PDF` });
+      return null;
+    }
+    let width = size.width * 0.75; // CSS pixels at 96 dpi
+    let height = size.height * 0.75;
+    const maxHeight = (this.ctx.spec.grid.rows - 1) * grid.rowPitchPt;
+    const scale = Math.min(1, grid.textWidthPt / width, maxHeight / height);
+    width *= scale;
+    height *= scale;
+    const rows = Math.max(1, Math.ceil(height / grid.rowPitchPt - 1e-6));
+    return {
+      kind: 'image',
+      items: [{
+        rows,
+        place: (page, r) => {
+          const top = grid.textTopPt + r * grid.rowPitchPt;
+          page.images.push({ path, alt, x: grid.textLeftPt + (grid.textWidthPt - width) / 2, y: top + (rows * grid.rowPitchPt - height) / 2, width, height });
+        },
+      }],
+    };
+  }
+}
+
+/** Draw a broken row: glyph runs per face, and highlights behind placeholder characters. */
+export function drawRow(page: { runs: GlyphRun[]; highlights: PageCanvas['highlights'] }, row: BrokenRow, columnLeft: number, baseline: number, placeholderColor?: string): void {
+  let run: GlyphRun | null = null;
+  let face: FaceMetrics | null = null;
+  let mark: { x: number; right: number; size: number } | null = null;
+  const flushMark = (): void => {
+    if (mark) page.highlights.push({ x: mark.x, y: baseline - 0.88 * mark.size - 1.5, width: mark.right - mark.x, height: mark.size + 3 });
+    mark = null;
+  };
+  let previous: PlacedGlyph | null = null;
+  for (const u of row.units) {
+    if (!run || face !== u.face || run.size !== u.size) {
+      run = { face: u.face.id, size: u.size, y: baseline, glyphs: [] };
+      face = u.face;
+      page.runs.push(run);
+    }
+    const x = columnLeft + u.x;
+    const glyph: PlacedGlyph = { ch: u.ch, x: x + u.offset, advance: u.width + u.gap - u.offset, ...(u.scaleX !== 1 ? { scaleX: u.scaleX } : {}) };
+    // a glyph set right of its slot's start (a centred ·, a narrow —) leaves a hole that text
+    // extraction would read as a space: the glyph before it covers the hole
+    if (previous && glyph.x > previous.x + previous.advance) previous.advance = glyph.x - previous.x;
+    previous = glyph;
+    run.glyphs.push(glyph);
+    if (u.placeholder && placeholderColor !== 'none') {
+      if (!mark) mark = { x, right: x + u.width, size: u.size };
+      else mark.right = x + u.width;
+    } else {
+      flushMark();
+    }
+  }
+  flushMark();
+}

@@ -1,0 +1,428 @@
+/**
+ * Breaks one paragraph into rows on the character grid, the clreq way: UAX #14 opportunities
+ * refined by the 禁则 (closing marks never start a row, opening marks never end one, ——/……
+ * and numbers with their units never split), then "先挤进，后推出": squeeze punctuation to pull
+ * a forbidden mark into the row, else push a character down and spread the slack evenly.
+ * Every row but a paragraph's last is justified flush to both edges.
+ */
+import LineBreaker from 'linebreak';
+import type { FontRole } from '../style/spec.js';
+import { NO_ROW_END, NO_ROW_START, UNIT_CHARS, charClass, isDigit, isIdeograph, takesLatinGap, type CharClass } from './chars.js';
+import type { FaceMetrics, FontBook, GlyphMetrics } from './types.js';
+
+/** A stretch of text in one style; `\n` inside forces a row break. */
+export interface TextSpan {
+  text: string;
+  role: FontRole;
+  size: number;
+  placeholder?: boolean;
+}
+
+export interface BreakSettings {
+  fonts: FontBook;
+  /** Grid cell width per point of type size (charPitch / body size: 15.79 / 16). */
+  cellRatio: number;
+  /** Han–Latin gap in ems of the cell. */
+  latinGapEm: number;
+  /** Called for a character no font has; returns the character to print instead. */
+  missing(ch: string): string;
+}
+
+export interface ParagraphShape {
+  /** Column width in points. */
+  width: number;
+  firstIndent: number;
+  restIndent: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+  /** Balance the rows' lengths (titles: 梯形 rather than a long row and a stub). */
+  balance?: boolean;
+}
+
+export interface Unit {
+  ch: string;
+  cls: CharClass;
+  face: FaceMetrics;
+  size: number;
+  glyph: GlyphMetrics;
+  /** Grid cell width at this unit's size. */
+  cell: number;
+  /** Slot width (what the character occupies on the row). */
+  width: number;
+  /** Glyph origin relative to the slot's left edge. */
+  offset: number;
+  /** Horizontal scale of the glyph (1 but for dashes, stretched so 一字线/破折号 fill their cells). */
+  scaleX: number;
+  /** How the mark can lose half its cell: trim the right half, the left half, or a quarter each side. */
+  squeeze: 'right' | 'left' | 'both' | null;
+  squeezeAmount: number;
+  /** Extra space after this unit (Han–Latin gap, justification). */
+  gap: number;
+  placeholder: boolean;
+  /** A row may start at this unit. */
+  breakBefore: boolean;
+  /** A row may start here only as a last resort: a unit word after its number (`48.62|亿元`). */
+  weakBreak: boolean;
+  /** A `\n` follows: the row must end after this unit. */
+  forced: boolean;
+}
+
+/** A finished row: units with final widths and x positions relative to the column's left edge. */
+export interface BrokenRow {
+  units: Array<Unit & { x: number }>;
+  left: number;
+  right: number;
+  /** The paragraph goes on after this justified row (so it must end flush right). */
+  continued: boolean;
+  text: string;
+}
+
+const EPS = 0.01;
+
+export function buildUnits(spans: TextSpan[], settings: BreakSettings): Unit[] {
+  const units: Unit[] = [];
+  for (const span of spans) {
+    const fonts = settings.fonts;
+    for (let ch of span.text) {
+      if (ch === '\n') {
+        if (units.length > 0) units[units.length - 1].forced = true;
+        continue;
+      }
+      if (ch === '\t' || ch === '\r') ch = ' ';
+      let face = fonts.faceFor(span.role, ch);
+      if (!face) {
+        ch = settings.missing(ch);
+        face = fonts.faceFor(span.role, ch) ?? fonts.primary(span.role);
+      }
+      const glyph = face.glyph(ch) ?? { advance: 1, inkLeft: 0, inkRight: 1, inkTop: 0.8, inkBottom: -0.1 };
+      units.push(makeUnit(ch, face, glyph, span, settings));
+    }
+  }
+  markBreaks(units);
+  markLatinGaps(units, settings.latinGapEm * settings.cellRatio);
+  return units;
+}
+
+function makeUnit(ch: string, face: FaceMetrics, glyph: GlyphMetrics, span: TextSpan, settings: BreakSettings): Unit {
+  const size = span.size;
+  const cell = size * settings.cellRatio;
+  const natural = glyph.advance * size;
+  const cls = charClass(ch);
+  let width = natural;
+  let offset = 0;
+  let scaleX = 1;
+  if (cls === 'dash' && glyph.inkRight > glyph.inkLeft) {
+    // Latin-style em dashes are narrower than the cell: stretch the ink across it, so —— is one line
+    width = cell;
+    scaleX = cell / ((glyph.inkRight - glyph.inkLeft) * size);
+    offset = -glyph.inkLeft * size * scaleX;
+  } else if (cls === 'han' || cls === 'dash' || cls === 'ellipsis') {
+    width = cell;
+    offset = (cell - natural) / 2;
+  } else if (cls === 'close') {
+    width = cell;
+  } else if (cls === 'open') {
+    width = cell;
+    offset = cell - natural;
+  } else if (cls === 'middot') {
+    width = cell / 2; // GB style: the 间隔号 takes a fixed half cell
+    offset = (width - natural) / 2;
+  }
+  let squeeze: Unit['squeeze'] = null;
+  if (cls === 'open' || cls === 'close') {
+    const inkL = offset + glyph.inkLeft * size;
+    const inkR = offset + glyph.inkRight * size;
+    const tolerance = 0.06 * cell;
+    if (inkR <= cell / 2 + tolerance) squeeze = 'right';
+    else if (inkL >= cell / 2 - tolerance) squeeze = 'left';
+    else if (inkL >= cell / 4 - tolerance && inkR <= (3 * cell) / 4 + tolerance) squeeze = 'both';
+  }
+  return {
+    ch, cls, face, size, glyph, cell, width, offset, scaleX, squeeze,
+    squeezeAmount: squeeze ? cell / 2 : 0,
+    gap: 0, placeholder: Boolean(span.placeholder), breakBefore: false, weakBreak: false, forced: false,
+  };
+}
+
+function markBreaks(units: Unit[]): void {
+  const text = units.map((u) => u.ch).join('');
+  const uax = new Set<number>();
+  const breaker = new LineBreaker(text);
+  for (let br = breaker.nextBreak(); br; br = breaker.nextBreak()) uax.add(br.position);
+  let offset = 0;
+  let unitChain = 0;
+  const cjk = (u: Unit): boolean => u.cls !== 'latin' && u.cls !== 'space';
+  for (let i = 0; i < units.length; i++) {
+    const b = units[i];
+    const position = offset;
+    offset += b.ch.length;
+    if (i === 0) continue;
+    const a = units[i - 1];
+    const glued = UNIT_CHARS.has(b.ch) && (isDigit(a.ch) || a.ch === '%' || (UNIT_CHARS.has(a.ch) && unitChain > 0 && unitChain < 3));
+    unitChain = glued ? unitChain + 1 : 0;
+    let before = i - 1; // the mark before any spaces decides whether a row may end here
+    while (before > 0 && units[before].cls === 'space') before--;
+    if (NO_ROW_START.has(b.ch) || NO_ROW_END.has(a.ch) || NO_ROW_END.has(units[before].ch)) continue;
+    if (glued) {
+      b.weakBreak = true;
+      continue;
+    }
+    if (a.forced) b.breakBefore = true;
+    else if (b.cls === 'space') b.breakBefore = false;
+    else if (a.cls === 'space') b.breakBefore = true;
+    else if (cjk(a) || cjk(b)) b.breakBefore = true;
+    else b.breakBefore = uax.has(position);
+  }
+}
+
+function markLatinGaps(units: Unit[], gapPerPoint: number): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = units[i];
+    const b = units[i + 1];
+    if ((isIdeograph(a.ch) && takesLatinGap(b.ch)) || (takesLatinGap(a.ch) && isIdeograph(b.ch))) {
+      units[i].gap = gapPerPoint * Math.max(a.size, b.size);
+    }
+  }
+}
+
+interface Site { index: number; amount: number; kind: 'squeeze' | 'gap' | 'space' }
+
+/** Natural width of units [s, b): their slots and the gaps between them (not after the last). */
+function naturalWidth(units: Unit[], s: number, b: number): number {
+  let w = 0;
+  for (let i = s; i < b; i++) w += units[i].width + (i < b - 1 ? units[i].gap : 0);
+  return w;
+}
+
+/** Where the row [s, b) can give up width, in clreq's order of priority. */
+function compressionTiers(units: Unit[], s: number, b: number): Site[][] {
+  const used = new Set<number>();
+  const tiers: Site[][] = [[], [], [], [], []];
+  const add = (tier: number, site: Site): void => {
+    if (site.amount > 0 && !used.has(site.index)) {
+      used.add(site.index);
+      tiers[tier].push(site);
+    }
+  };
+  // 1. the marks that end the row
+  for (let i = b - 1; i >= s && units[i].squeeze && units[i].cls === 'close'; i--) add(0, { index: i, amount: units[i].squeezeAmount, kind: 'squeeze' });
+  // 2. adjacent punctuation: squeeze the closing mark of a pair, or the opening one of two openings
+  for (let i = s; i + 1 < b; i++) {
+    const a = units[i];
+    const c = units[i + 1];
+    if ((a.cls === 'open' || a.cls === 'close') && (c.cls === 'open' || c.cls === 'close')) {
+      const pick = a.cls === 'close' && a.squeeze ? i : c.cls === 'open' && c.squeeze && i + 1 > s ? i + 1 : -1;
+      if (pick >= 0) add(1, { index: pick, amount: units[pick].squeezeAmount, kind: 'squeeze' });
+    }
+  }
+  // 3. spaces between Latin words, down to half
+  for (let i = s + 1; i < b - 1; i++) if (units[i].cls === 'space') add(2, { index: i, amount: units[i].width / 2, kind: 'space' });
+  // 4. other full-width marks (never an opening mark at the row start: it would cross the margin)
+  for (let i = s; i < b; i++) {
+    const u = units[i];
+    if (u.squeeze && u.cls === 'close') add(3, { index: i, amount: u.squeezeAmount, kind: 'squeeze' });
+    if (u.squeeze && u.cls === 'open' && i > s) add(3, { index: i, amount: u.squeezeAmount, kind: 'squeeze' });
+  }
+  // 5. Han–Latin gaps, down to half (⅛ em)
+  for (let i = s; i < b - 1; i++) if (units[i].gap > 0) tiers[4].push({ index: i, amount: units[i].gap / 2, kind: 'gap' });
+  return tiers;
+}
+
+function capacity(units: Unit[], s: number, b: number): number {
+  return compressionTiers(units, s, b).flat().reduce((sum, site) => sum + site.amount, 0);
+}
+
+/** Shrink [s, b) by `excess` points, tier by tier, sites of one tier by equal shares. */
+function compress(units: Unit[], s: number, b: number, excess: number): void {
+  for (const tier of compressionTiers(units, s, b)) {
+    if (excess <= EPS) return;
+    const total = tier.reduce((sum, site) => sum + site.amount, 0);
+    if (total <= 0) continue;
+    const share = Math.min(1, excess / total);
+    for (const site of tier) {
+      const cut = site.amount * share;
+      const u = units[site.index];
+      if (site.kind === 'gap') u.gap -= cut;
+      else {
+        u.width -= cut;
+        if (u.squeeze === 'left') u.offset -= cut;
+        else if (u.squeeze === 'both') u.offset -= cut / 2;
+      }
+    }
+    excess -= total * share;
+  }
+}
+
+/** Spread `slack` evenly over the row's boundaries (not inside Latin words, ——, ……). */
+function expand(units: Unit[], s: number, b: number, slack: number): boolean {
+  const points: number[] = [];
+  for (let i = s; i < b - 1; i++) {
+    const a = units[i];
+    const c = units[i + 1];
+    if (a.cls === 'latin' && c.cls === 'latin') continue;
+    if (a.cls === c.cls && (a.cls === 'dash' || a.cls === 'ellipsis')) continue;
+    points.push(i);
+  }
+  if (points.length === 0) for (let i = s; i < b - 1; i++) points.push(i);
+  if (points.length === 0) return false;
+  for (const i of points) units[i].gap += slack / points.length;
+  return true;
+}
+
+function skipSpaces(units: Unit[], s: number): number {
+  while (s < units.length && units[s].cls === 'space') s++;
+  return s;
+}
+
+function trimEnd(units: Unit[], s: number, b: number): number {
+  while (b > s && units[b - 1].cls === 'space') b--;
+  return b;
+}
+
+interface Candidate { b: number; cost: number }
+
+/**
+ * The possible ends of a row starting at `s`: the natural break, pulling one more unit in by
+ * squeezing punctuation (先挤进, at most one cell's worth), or pushing units down to an earlier
+ * opportunity (后推出), each with a badness. A pure Han row stretched by half a cell or more
+ * is bad unless a 禁则 forced the push-down; squeezing costs a little; a lone last character
+ * costs a little.
+ */
+function candidates(units: Unit[], s: number, avail: number, cell: number): Candidate[] {
+  const n = units.length;
+  let e = s;
+  let w = 0;
+  while (e < n) {
+    const add = (e > s ? units[e - 1].gap : 0) + units[e].width;
+    if (units[e].cls !== 'space' && w + add > avail + EPS) break;
+    w += add;
+    if (units[e].forced) return [{ b: e + 1, cost: 0 }];
+    e++;
+  }
+  if (e >= n) return [{ b: n, cost: lastRowCost(units, s, n) }];
+  const found: Candidate[] = [];
+  const allowed = (b: number): boolean => b === n || units[b].breakBefore || units[b - 1].forced;
+  if (e > s && units[e].breakBefore) found.push({ b: e, cost: rowCost(units, s, e, avail, cell) });
+  let pulls = 0;
+  for (let b = e + 1; b <= Math.min(n, e + 10) && pulls < 2; b++) {
+    if (!allowed(b)) continue;
+    pulls++;
+    const end = trimEnd(units, s, b);
+    const deficit = naturalWidth(units, s, end) - avail;
+    // squeezing in one Han character is the most a grid row takes; a number group may take more
+    let latin = false;
+    for (let i = e; i < end && !latin; i++) latin = !FULL_WIDTH.has(units[i].cls);
+    const limit = latin ? Infinity : cell;
+    if (deficit <= limit + EPS && deficit <= capacity(units, s, end) + EPS) found.push({ b, cost: rowCost(units, s, b, avail, cell) });
+    if (units[b - 1].forced) break;
+  }
+  let pushes = 0;
+  for (let b = e - 1; b > s && pushes < 4; b--) {
+    if (!units[b].breakBefore) continue;
+    pushes++;
+    found.push({ b, cost: rowCost(units, s, b, avail, cell) });
+  }
+  // Last resort, dearer than spreading a Han row by a cell only when no 禁则 excuses the spread:
+  // part a unit word from its number when the number itself fits (or squeezes) into the row.
+  for (let b = e + 1; b > s && b > e - 6; b--) {
+    if (b >= n || !units[b].weakBreak) continue;
+    const end = trimEnd(units, s, b);
+    const deficit = naturalWidth(units, s, end) - avail;
+    if (deficit <= EPS || deficit <= Math.min(cell, capacity(units, s, end)) + EPS) found.push({ b, cost: UNIT_SPLIT_COST + rowCost(units, s, b, avail, cell) });
+  }
+  if (found.length === 0) found.push({ b: Math.max(e, s + 1), cost: 1000 }); // nowhere to break (a very long Latin word)
+  return found;
+}
+
+const UNIT_SPLIT_COST = 100;
+const SPREAD_HAN_ROW_COST = 150;
+
+const FULL_WIDTH: ReadonlySet<CharClass> = new Set(['han', 'open', 'close', 'dash', 'ellipsis', 'middot']);
+
+function rowCost(units: Unit[], s: number, b: number, avail: number, cell: number): number {
+  if (b >= units.length || units[b - 1].forced) return lastRowCost(units, s, b);
+  const end = trimEnd(units, s, b);
+  const width = naturalWidth(units, s, end);
+  if (width > avail) return 3 + (4 * (width - avail)) / cell;
+  const slack = (avail - width) / cell;
+  let cost = 10 * slack * slack;
+  let pure = true;
+  for (let i = s; i < end && pure; i++) pure = FULL_WIDTH.has(units[i].cls);
+  const forcedDown = NO_ROW_END.has(units[b]?.ch) || NO_ROW_START.has(units[b + 1]?.ch ?? '');
+  if (pure && slack >= 0.5 && !forcedDown) cost += SPREAD_HAN_ROW_COST;
+  return cost;
+}
+
+function lastRowCost(units: Unit[], s: number, b: number): number {
+  const end = trimEnd(units, s, b);
+  let chars = 0;
+  for (let i = s; i < end; i++) if (units[i].cls !== 'close') chars++;
+  return chars <= 1 && s > 0 ? 5 : 0;
+}
+
+/** Break a paragraph's units into finished rows, choosing the breaks with the least badness. */
+export function breakUnits(units: Unit[], shape: ParagraphShape): BrokenRow[] {
+  const n = units.length;
+  const start = skipSpaces(units, 0);
+  const best = new Map<number, { cost: number; b: number }>();
+  const solve = (s: number): number => {
+    if (s >= n) return 0;
+    const known = best.get(s);
+    if (known) return known.cost;
+    const avail = shape.width - (s === start ? shape.firstIndent : shape.restIndent);
+    let choice = { cost: Infinity, b: n };
+    for (const candidate of candidates(units, s, avail, units[s].cell)) {
+      const cost = candidate.cost + solve(skipSpaces(units, candidate.b));
+      if (cost < choice.cost) choice = { cost, b: candidate.b };
+    }
+    best.set(s, choice);
+    return choice.cost;
+  };
+  // solve from the end backwards so the recursion stays shallow
+  for (let s = n - 1; s > start; s--) if (s === skipSpaces(units, s)) solve(s);
+  solve(start);
+  const spans: Array<[number, number]> = [];
+  for (let s = start; s < n; s = skipSpaces(units, best.get(s)!.b)) spans.push([s, best.get(s)!.b]);
+  return spans.map(([from, b], k) => finishRow(units, from, b, k === 0 ? shape.firstIndent : shape.restIndent, shape, k === spans.length - 1));
+}
+
+function finishRow(units: Unit[], s: number, b: number, indent: number, shape: ParagraphShape, last: boolean): BrokenRow {
+  const end = trimEnd(units, s, b);
+  const avail = shape.width - indent;
+  const natural = naturalWidth(units, s, end);
+  const lineEnd = last || units[b - 1].forced;
+  let width = natural;
+  if (natural > avail + EPS) {
+    compress(units, s, end, natural - avail);
+    width = naturalWidth(units, s, end);
+  } else if (!lineEnd && (shape.align === 'justify' || shape.align === 'left') && avail - natural > EPS) {
+    if (expand(units, s, end, avail - natural)) width = avail;
+  }
+  let x = indent;
+  if (shape.align === 'center') x += (avail - width) / 2;
+  else if (shape.align === 'right') x += avail - width;
+  const placed: BrokenRow['units'] = [];
+  for (let i = s; i < end; i++) {
+    const gap = i < end - 1 ? units[i].gap : 0;
+    placed.push({ ...units[i], gap, x });
+    x += units[i].width + gap;
+  }
+  const left = placed.length > 0 ? placed[0].x + Math.min(0, placed[0].offset) : indent;
+  return { units: placed, left, right: x, continued: !last && (shape.align === 'justify' || shape.align === 'left'), text: placed.map((u) => u.ch).join('') };
+}
+
+/** Break, and for balanced paragraphs narrow the measure while the row count stays the same. */
+export function breakParagraph(spans: TextSpan[], shape: ParagraphShape, settings: BreakSettings): BrokenRow[] {
+  const units = buildUnits(spans, settings);
+  const fresh = (): Unit[] => units.map((u) => ({ ...u }));
+  let rows = breakUnits(fresh(), shape);
+  if (shape.balance && rows.length > 1) {
+    const step = (units[0]?.size ?? 16) * settings.cellRatio / 2;
+    for (let width = shape.width - step; width > shape.width / 2; width -= step) {
+      const tried = breakUnits(fresh(), { ...shape, width });
+      if (tried.length > rows.length) break;
+      const offset = (shape.width - width) / 2;
+      rows = tried.map((row) => ({ ...row, left: row.left + offset, right: row.right + offset, units: row.units.map((u) => ({ ...u, x: u.x + offset })) }));
+    }
+  }
+  return rows;
+}

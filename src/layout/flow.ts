@@ -1,0 +1,142 @@
+/**
+ * The flow between blocks and pages: a block becomes a group of items, each a whole number of
+ * grid rows tall, that knows how to draw itself once pagination has given it a row. Groups carry
+ * the keep rules (headings keep with the next row, the signature keeps with the text above it).
+ */
+import type { GridMetrics } from '../style/spec.js';
+import type { Bookmark, GlyphRun, PlacedImage, Rect, RowInfo, Rule } from './types.js';
+
+export interface PageCanvas {
+  grid: GridMetrics;
+  runs: GlyphRun[];
+  highlights: Rect[];
+  rules: Rule[];
+  images: PlacedImage[];
+  bookmarks: Bookmark[];
+  rows: RowInfo[];
+}
+
+export interface FlowItem {
+  /** Grid rows the item occupies. */
+  rows: number;
+  blank?: boolean;
+  /** Draw the item with its first row at grid row `row` of the page. */
+  place(page: PageCanvas, row: number): void;
+}
+
+export type GroupKind = 'title' | 'text' | 'heading' | 'table' | 'image' | 'blank' | 'attachments' | 'signature';
+
+export interface FlowGroup {
+  kind: GroupKind;
+  items: FlowItem[];
+  /** Never the last thing on a page (headings, the title block). */
+  keepWithNext?: boolean;
+  /** Placed on one page as a whole. */
+  keepTogether?: boolean;
+  /** Never the first thing on a page: text from above moves down with it (the signature). */
+  keepWithPrevious?: boolean;
+}
+
+export const blankItem = (): FlowItem => ({ rows: 1, blank: true, place: () => undefined });
+
+interface Entry { item: FlowItem; group: number }
+
+/** Rows a group needs on the current page before it may start there. */
+function startNeed(groups: FlowGroup[], index: number, depth = 0): number {
+  const group = groups[index];
+  if (!group || depth > 8) return 0;
+  const total = group.items.reduce((sum, item) => sum + item.rows, 0);
+  if (group.keepWithNext) return total + startNeed(groups, index + 1, depth + 1);
+  if (group.keepTogether) return total;
+  if (group.kind === 'blank') return total + startNeed(groups, index + 1, depth + 1);
+  if (group.kind === 'text') return total <= 3 ? total : 2;
+  return group.items[0]?.rows ?? 0;
+}
+
+/** Assign every item to a page and a row; returns the items of each page in order. */
+export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
+  const pages: Entry[][] = [[]];
+  let used = 0;
+  const current = (): Entry[] => pages[pages.length - 1];
+  const newPage = (): void => {
+    pages.push([]);
+    used = 0;
+  };
+  const put = (item: FlowItem, group: number): void => {
+    if (used + item.rows > rowsPerPage && used > 0) newPage();
+    current().push({ item, group });
+    used += item.rows;
+  };
+
+  groups.forEach((group, gi) => {
+    const total = group.items.reduce((sum, item) => sum + item.rows, 0);
+    if (group.kind === 'blank') {
+      if (used > 0 && used < rowsPerPage) put(group.items[0], gi);
+      return;
+    }
+    const need = startNeed(groups, gi);
+    if (need > rowsPerPage - used && used > 0) {
+      if (group.keepWithPrevious) pullBack(pages, groups);
+      else newPage();
+      used = current().reduce((sum, e) => sum + e.item.rows, 0);
+    }
+    let items = group.items;
+    // a blank row that would open a page is dropped
+    while (used === 0 && items[0]?.blank && items.length > 1 && !group.keepWithPrevious) items = items.slice(1);
+    if (group.kind !== 'text' || group.keepTogether) {
+      for (const item of items) put(item, gi);
+      return;
+    }
+    let index = 0;
+    while (index < items.length) {
+      const left = items.length - index;
+      const room = rowsPerPage - used;
+      if (left <= room) {
+        for (; index < items.length; index++) put(items[index], gi);
+        break;
+      }
+      let take = room;
+      if (left - take < 2) take = left - 2; // no widow: at least two rows go over
+      if (index === 0 && take < 2) take = 0; // no orphan: at least two rows stay
+      if (take <= 0 && used === 0) take = Math.min(left, rowsPerPage);
+      for (let k = 0; k < take; k++) put(items[index++], gi);
+      newPage();
+    }
+    void total;
+  });
+  if (pages.length > 1 && current().length === 0) pages.pop();
+  return pages;
+
+  /**
+   * Move the last rows of the current page to a new page so the next group has text above it:
+   * whole keep-together groups (附件说明), then two rows of a paragraph (or all of a short one),
+   * then any heading those rows leave behind.
+   */
+  function pullBack(all: Entry[][], flow: FlowGroup[]): void {
+    const page = all[all.length - 1];
+    const moved: Entry[] = [];
+    const take = (count: number): void => {
+      for (let k = 0; k < count && page.length > 0; k++) moved.unshift(page.pop()!);
+    };
+    let movedText = false;
+    while (page.length > 0 && !movedText) {
+      const last = page[page.length - 1];
+      const group = flow[last.group];
+      const same = page.filter((e) => e.group === last.group).length;
+      if (last.item.blank) take(1);
+      else if (group.kind === 'text') {
+        take(same >= 4 ? 2 : same);
+        movedText = true;
+      } else if (group.keepTogether && group.kind !== 'heading') take(same);
+      else break;
+    }
+    while (page.length > 0 && flow[page[page.length - 1].group].keepWithNext) take(1);
+    while (moved[0]?.item.blank) moved.shift();
+    if (page.length === 0) {
+      page.push(...moved); // nothing would be left: keep the page as it was
+      all.push([]);
+      return;
+    }
+    all.push(moved);
+  }
+}

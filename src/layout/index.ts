@@ -1,0 +1,60 @@
+/**
+ * The layout engine: Document + StyleSpec + font metrics → pages of positioned glyphs on the
+ * GB/T 9704 grid (22 rows × 28 cells in the 156 × 225 mm text area), with page numbers.
+ * Pure: no files, no PDF calls; the PDF writer only draws what this returns.
+ */
+import type { Document } from '../model/document.js';
+import { gridMetrics, type StyleSpec } from '../style/spec.js';
+import { BlockBuilder, drawRow } from './blocks.js';
+import { breakUnits, buildUnits } from './breaker.js';
+import { paginate, type FlowGroup, type PageCanvas } from './flow.js';
+import type { LayoutOptions, LayoutPage, LayoutResult } from './types.js';
+
+export type * from './types.js';
+export { breakParagraph, buildUnits, breakUnits, type TextSpan, type ParagraphShape, type BrokenRow } from './breaker.js';
+
+export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOptions): LayoutResult {
+  const grid = gridMetrics(spec);
+  const warnings: LayoutResult['warnings'] = [];
+  const builder = new BlockBuilder({ spec, grid, fonts: options.fonts, warnings, imageSize: options.imageSize });
+  const groups: FlowGroup[] = [];
+  if (doc.title || doc.recipient) groups.push(builder.title(doc));
+  groups.push(...builder.blocks(doc.body));
+  const attachments = builder.attachments(doc);
+  if (attachments) groups.push(attachments);
+  const signature = builder.signature(doc);
+  if (signature) groups.push(signature);
+
+  const pages: LayoutPage[] = paginate(groups, spec.grid.rows).map((entries, index) => {
+    const canvas: PageCanvas = { grid, runs: [], highlights: [], rules: [], images: [], bookmarks: [], rows: [] };
+    let row = 0;
+    for (const { item } of entries) {
+      item.place(canvas, row);
+      row += item.rows;
+    }
+    const { grid: _grid, ...content } = canvas;
+    return { number: index + 1, ...content, pageNumber: [] };
+  });
+  for (const page of pages) page.pageNumber = pageNumberRun(page.number, spec, options, grid);
+  return { pages, grid, warnings };
+}
+
+/** `— N —` in 4号 宋体: odd pages one 字 in from the right, even pages one 字 in from the left,
+ * the dashes 7 mm below the text area (GB/T 9704 §7.5). */
+function pageNumberRun(n: number, spec: StyleSpec, options: LayoutOptions, grid: ReturnType<typeof gridMetrics>) {
+  const style = spec.pageNumber;
+  const text = style.format.replace('{n}', String(n));
+  const units = buildUnits([{ text, role: style.font, size: style.sizePt }], {
+    fonts: options.fonts, cellRatio: 1, latinGapEm: 0, missing: (ch) => ch,
+  });
+  const [row] = breakUnits(units, { width: 1e6, firstIndent: 0, restIndent: 0, align: 'left' });
+  const indent = style.outerIndentChars * style.sizePt;
+  const textRight = grid.textLeftPt + grid.textWidthPt;
+  const x = n % 2 === 1 ? textRight - indent - row.right : grid.textLeftPt + indent;
+  const dash = options.fonts.primary(style.font).glyph(style.dash);
+  const dashTop = grid.textTopPt + grid.textHeightPt + (style.dashBelowTextAreaMm * 72) / 25.4;
+  const baseline = dashTop + (dash?.inkTop ?? 0.35) * style.sizePt;
+  const page = { runs: [] as LayoutPage['runs'], highlights: [] };
+  drawRow(page, row, x, baseline);
+  return page.runs;
+}

@@ -1,0 +1,117 @@
+/**
+ * The layout engine's vocabulary: what it needs from fonts (metrics only, no files) and what it
+ * hands the PDF writer (pages of glyphs placed at absolute positions). Keeping these plain data
+ * lets the engine stay a pure function that tests can run without writing a PDF.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { FontRole, GridMetrics } from '../style/spec.js';
+
+/** Glyph metrics in ems (fractions of the font size). */
+export interface GlyphMetrics {
+  advance: number;
+  inkLeft: number;
+  inkRight: number;
+  inkTop: number;
+  inkBottom: number;
+}
+
+export interface FaceMetrics {
+  /** Stable id (file path + PostScript name); runs refer to faces by it. */
+  id: string;
+  /** Ascent and descent from the font header, in ems (descent is negative). */
+  ascent: number;
+  descent: number;
+  glyph(ch: string): GlyphMetrics | null;
+}
+
+/** The faces that may print a role: the role's own face, then per-character fallbacks. */
+export interface FontBook {
+  /** The role's own face (its metrics place the row's baseline). */
+  primary(role: FontRole): FaceMetrics;
+  /** The first face of the role's fallback chain that has `ch`, or null when none has it. */
+  faceFor(role: FontRole, ch: string): FaceMetrics | null;
+}
+
+/** One glyph: drawn with its origin at `x`; its box (what a text extractor sees) is `advance` wide. */
+export interface PlacedGlyph {
+  ch: string;
+  x: number;
+  advance: number;
+  /** Horizontal scale when not 1 (dashes stretched to fill their cells). */
+  scaleX?: number;
+}
+
+/** Glyphs of one face and size on one baseline. Coordinates in points from the page's top-left. */
+export interface GlyphRun {
+  face: string;
+  size: number;
+  /** Baseline. */
+  y: number;
+  glyphs: PlacedGlyph[];
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+export interface PlacedImage extends Rect {
+  path: string;
+  alt: string;
+}
+
+export interface Bookmark {
+  title: string;
+  level: number;
+  /** Top of the heading's first row. */
+  y: number;
+}
+
+/** What a test (or a reviewer) needs to check a printed row against the grid. */
+export interface RowInfo {
+  /** Grid row on the page, 0-based. */
+  row: number;
+  element: string;
+  text: string;
+  /** Left and right edge of the row's glyph boxes. */
+  left: number;
+  right: number;
+  baseline: number;
+  /** True for a row that the paragraph continues after (it must end flush right). */
+  continued: boolean;
+}
+
+export interface LayoutPage {
+  /** Printed page number (1-based). */
+  number: number;
+  runs: GlyphRun[];
+  highlights: Rect[];
+  rules: Rule[];
+  images: PlacedImage[];
+  bookmarks: Bookmark[];
+  rows: RowInfo[];
+  /** The page number's glyph runs (one per face, normally one). */
+  pageNumber: GlyphRun[];
+}
+
+export interface LayoutResult {
+  pages: LayoutPage[];
+  grid: GridMetrics;
+  warnings: Diagnostic[];
+}
+
+export interface LayoutOptions {
+  fonts: FontBook;
+  /** Pixel size of an image file, or null when it cannot be read (the image is then skipped). */
+  imageSize?: (path: string) => { width: number; height: number } | null;
+}

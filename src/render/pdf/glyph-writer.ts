@@ -1,0 +1,132 @@
+/**
+ * Writes positioned glyph runs into a pdfkit page as raw text operators. pdfkit's own text()
+ * shapes, wraps and justifies by itself; here every glyph goes exactly where the layout put it.
+ *
+ * Text extractors (pdftotext, copy-paste) see each glyph as a box as wide as its advance in the
+ * PDF's W array — character spacing does not count. So a glyph whose slot differs from its
+ * natural advance by more than a point (a mark squeezed to half width at the row's end, a Han
+ * character followed by the ¼-em gap before Latin text, a row stretched after a push-down) is
+ * written as a duplicate of the glyph in the subset with the slot's width in W: its box then
+ * ends where its slot ends, rows stay inside the margin, and no false spaces appear.
+ *
+ * Uses pdfkit 0.20's EmbeddedFont internals (subset, widths, unicode), which encode() fills the
+ * same way; the subset, W array and ToUnicode map are then written by pdfkit as usual.
+ */
+import type { Face } from '../../fonts/face.js';
+import type { GlyphRun } from '../../layout/types.js';
+
+/** The parts of pdfkit's EmbeddedFont this writer relies on. */
+interface PdfKitEmbeddedFont {
+  id: string;
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+/** The parts of a pdfkit document this writer relies on (not all in @types/pdfkit). */
+export interface PdfKitInternals {
+  font(src: unknown): unknown;
+  _font: PdfKitEmbeddedFont;
+  page: { fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+interface FontEntry {
+  pdfFont: PdfKitEmbeddedFont;
+  face: Face;
+  codes: Map<string, string>;
+}
+
+const fmt = (n: number): string => {
+  const s = n.toFixed(3);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+};
+
+export class GlyphWriter {
+  private readonly fonts = new Map<string, FontEntry>();
+
+  constructor(private readonly pdf: PdfKitInternals, private readonly faces: Map<string, Face>) {}
+
+  private entry(faceId: string): FontEntry {
+    let entry = this.fonts.get(faceId);
+    if (!entry) {
+      const face = this.faces.get(faceId);
+      if (!face) throw new Error(`layout used an unknown face ${faceId}`);
+      this.pdf.font(face.font);
+      entry = { pdfFont: this.pdf._font, face, codes: new Map() };
+      this.fonts.set(faceId, entry);
+    }
+    return entry;
+  }
+
+  /** Subset code of `ch`; with `width` (thousandths of an em), a duplicate glyph that wide. */
+  private code(entry: FontEntry, ch: string, width?: number): string {
+    const key = width === undefined ? ch : `${ch}@${width}`;
+    let code = entry.codes.get(key);
+    if (code === undefined) {
+      const glyph = entry.face.glyph(ch);
+      const id = glyph?.id ?? 0;
+      const subset = entry.pdfFont.subset;
+      // a duplicate bypasses the subset's id → gid map, so the outline is copied under a new gid
+      const gid = width === undefined ? subset.includeGlyph(id) : subset.glyphs.push(id) - 1;
+      entry.pdfFont.widths[gid] ??= width ?? (glyph?.advance ?? 0) * 1000;
+      entry.pdfFont.unicode[gid] ??= [...ch].map((c) => c.codePointAt(0)!);
+      code = gid.toString(16).padStart(4, '0');
+      entry.codes.set(key, code);
+    }
+    return code;
+  }
+
+  draw(run: GlyphRun): void {
+    if (run.glyphs.length === 0) return;
+    const entry = this.entry(run.face);
+    this.pdf.page.fonts[entry.pdfFont.id] = entry.pdfFont.ref();
+    const size = run.size;
+    const first = run.glyphs[0];
+    // pdfkit flips the page to a top-left origin; the text matrix flips text back upright
+    const ops = ['BT', '0 g', `/${entry.pdfFont.id} ${fmt(size)} Tf`, `1 0 0 -1 ${fmt(first.x)} ${fmt(run.y)} Tm`];
+    const parts: string[] = [];
+    let hex = '';
+    let cursor = first.x;
+    let scale = 1;
+    for (const glyph of run.glyphs) {
+      const scaleX = glyph.scaleX ?? 1;
+      if (scaleX !== scale) {
+        if (hex) parts.push(`<${hex}>`);
+        hex = '';
+        if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
+        parts.length = 0;
+        ops.push(`${fmt(scaleX * 100)} Tz`);
+        scale = scaleX;
+      }
+      const natural = (entry.face.glyph(glyph.ch)?.advance ?? 0) * size * scaleX;
+      let code: string;
+      let advance: number;
+      if (Math.abs(glyph.advance - natural) > VARIANT_THRESHOLD_PT) {
+        const width = Math.max(0, Math.round((glyph.advance / size / scaleX) * 200) * 5);
+        code = this.code(entry, glyph.ch, width);
+        advance = (width / 1000) * size * scaleX;
+      } else {
+        code = this.code(entry, glyph.ch);
+        advance = natural;
+      }
+      const shift = glyph.x - cursor;
+      if (Math.abs(shift) > 0.0005) {
+        if (hex) parts.push(`<${hex}>`);
+        hex = '';
+        parts.push(fmt((-shift * 1000) / size / scale)); // TJ offsets are scaled by Tz too
+      }
+      hex += code;
+      cursor = glyph.x + advance;
+    }
+    if (hex) parts.push(`<${hex}>`);
+    if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
+    if (scale !== 1) ops.push('100 Tz');
+    ops.push('ET');
+    this.pdf.addContent(ops.join('\n'));
+  }
+}
+
+/** Slots within this of the glyph's own advance keep the glyph as it is. */
+const VARIANT_THRESHOLD_PT = 1;
