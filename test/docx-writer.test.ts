@@ -170,8 +170,8 @@ describe('DOCX writer: opening and closing', () => {
 
   it('numbers several attachments and aligns them after 附件：', async () => {
     const { 'word/document.xml': xml } = await parts();
-    expect(xml).toMatch(/<w:pStyle w:val="GwAttachment"\/><w:ind w:left="1895" w:hanging="1263"\/><\/w:pPr>.*?附件：1\.青禾镇2023年上半年主要经济指标完成情况表/);
-    expect(xml).toMatch(/<w:pStyle w:val="GwAttachment"\/><w:ind w:left="1895" w:hanging="316"\/><\/w:pPr>.*?>2\.青禾镇2023年重点项目推进情况一览表/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwAttachment"\/>(?:<w:keepNext\/>)?<w:ind w:left="1895" w:hanging="1263"\/><\/w:pPr>.*?附件：1\.青禾镇2023年上半年主要经济指标完成情况表/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwAttachment"\/>(?:<w:keepNext\/>)?<w:ind w:left="1895" w:hanging="316"\/><\/w:pPr>.*?>2\.青禾镇2023年重点项目推进情况一览表/);
   });
 
   it('places 署名 two characters from the right and the date two characters right of its start (§7.3.5.2)', async () => {
@@ -179,7 +179,7 @@ describe('DOCX writer: opening and closing', () => {
     // A date longer than the 署名: date 2 from the right, 署名 moved left to keep the offset.
     expect(signaturePlacement(['青禾镇'], '2023年12月31日', spec)).toEqual({ signatureRight: [8], dateRight: 2 });
     const { 'word/document.xml': xml } = await parts();
-    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/><w:ind w:right="632"\/><\/w:pPr>.*?青禾镇人民政府/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/>(?:<w:keepNext\/>)?<w:ind w:right="632"\/><\/w:pPr>.*?青禾镇人民政府/);
     expect(xml).toMatch(/<w:pStyle w:val="GwDate"\/><w:ind w:right="158"\/><\/w:pPr>.*?2023年7月10日/);
   });
 });
@@ -266,3 +266,15 @@ function png(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+describe('DOCX writer: the closing block never stands alone on a page', () => {
+  it('keeps the last body paragraph, the 附件说明 and the 署名 with the date (§7.3.5.5)', async () => {
+    const { 'word/document.xml': xml } = await parts();
+    const paragraphs = xml.split('<w:p>').slice(1);
+    const dateIndex = paragraphs.findIndex((p) => p.includes('GwDate'));
+    const firstClosing = paragraphs.findIndex((p) => p.includes('GwAttachment'));
+    // Every paragraph from the body's last one up to the date keeps with its next; the date ends the chain.
+    for (const p of paragraphs.slice(firstClosing - 2, dateIndex)) expect(p).toContain('<w:keepNext/>');
+    expect(paragraphs[dateIndex]).not.toContain('<w:keepNext/>');
+  });
+});

@@ -91,7 +91,11 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
       t = lap('docx', t);
     } else {
       const result = await writePdf(document, spec, { projectDir: project.dir, configuredFonts: resolveFontPaths(project), strictFonts: options.strictFonts });
-      for (const warning of result.warnings) { summary.diagnostics.push(warning); log(`${formatDiagnosticLine(warning)} (warning)`); }
+      summary.diagnostics.push(...result.warnings);
+      for (const warning of result.warnings.filter((w) => w.severity !== 'info')) log(`${formatDiagnosticLine(warning)} (${warning.severity})`);
+      const notes = result.warnings.filter((w) => w.severity === 'info');
+      // Stand-in fonts are normal on machines without the licensed 公文 faces: one line, not five.
+      if (notes.length > 0 && !options.json) log(`report: ${notes.length} font role(s) printed in stand-in fonts (run \`report fonts\` for details; --strict-fonts refuses them)`);
       files.push({ name: `${name}.pdf`, data: result.pdf, format });
       t = lap('pdf', t);
     }

@@ -12,7 +12,7 @@ import { FONT_ROLES, loadStyleSpec, type FontRole, type StyleSpec } from '../sty
 export interface FontsOptions {
   /** Font files from report.yaml `fonts:`, already absolute. */
   configured?: Partial<Record<FontRole, string>>;
-  /** Exit 2 when any role is a substitute (as `build --strict-fonts` would fail). */
+  /** Exit 1 (a finding) when any role is a substitute; `build --strict-fonts` refuses to build (exit 2). */
   strictFonts?: boolean;
   /** Template name or path (default gongwen), or an already loaded spec. */
   template?: string;
@@ -50,7 +50,7 @@ export function fontsCommand(dir: string, options: FontsOptions = {}): number {
   const substitutes = FONT_ROLES.filter((role) => fonts[role].substitute);
   if (substitutes.length > 0 && options.strictFonts) {
     log(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`);
-    return 2;
+    return 1;
   }
   return 0;
 }

@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { Block, Document, Inline, SourcePosition, Table } from '../model/document.js';
-import type { ElementKind, ElementStyle, FontRole, GridMetrics, StyleSpec } from '../style/spec.js';
+import { titleCapacityChars, type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
+import { breakTitle } from '../model/title-lines.js';
 import { breakParagraph, breakUnits, buildUnits, type BreakSettings, type BrokenRow, type ParagraphShape, type TextSpan } from './breaker.js';
 import { blankItem, type FlowGroup, type FlowItem, type PageCanvas } from './flow.js';
 import type { FaceMetrics, FontBook, GlyphRun, PlacedGlyph } from './types.js';
@@ -119,7 +120,10 @@ export class BlockBuilder {
 
   title(doc: Document): FlowGroup {
     const items: FlowItem[] = [];
-    if (doc.title) items.push(...this.paragraph([{ text: doc.title, role: this.style('title').font, size: this.style('title').sizePt }], 'title'));
+    // The same line breaks as the DOCX: words whole, lines balanced (§7.3.1).
+    for (const line of doc.title ? breakTitle(doc.title, titleCapacityChars(this.ctx.spec)) : []) {
+      items.push(...this.paragraph([{ text: line, role: this.style('title').font, size: this.style('title').sizePt }], 'title'));
+    }
     for (let i = 0; i < (this.style('title').blankRowsAfter ?? 0); i++) items.push(blankItem());
     // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one
     if (doc.recipient) items.push(...this.paragraph(this.spans([{ kind: 'text', text: `${doc.recipient.replace(/[:：]\s*$/u, '')}：` }], 'recipient'), 'recipient'));

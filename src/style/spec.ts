@@ -94,6 +94,14 @@ export function gridMetrics(spec: StyleSpec): GridMetrics {
   };
 }
 
+/** How many title characters fit on one title line between the title's indents. */
+export function titleCapacityChars(spec: StyleSpec): number {
+  const grid = gridMetrics(spec);
+  const title = spec.elements.title;
+  const room = grid.textWidthPt - ((title.leftChars ?? 0) + (title.rightChars ?? 0)) * grid.charPitchPt;
+  return Math.max(1, Math.floor(room / title.sizePt));
+}
+
 const BUILT_IN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 export function builtInTemplates(): string[] {

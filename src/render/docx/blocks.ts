@@ -36,8 +36,14 @@ export function blankRow(): Paragraph {
   return new Paragraph({ style: STYLES.body.id });
 }
 
-export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle: string = STYLES.body.id): Array<Paragraph | Table> {
-  return blocks.flatMap((block) => bodyBlock(block, context, paragraphStyle));
+export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle: string = STYLES.body.id, options: { keepLastWithNext?: boolean } = {}): Array<Paragraph | Table> {
+  return blocks.flatMap((block, i) => {
+    // The body's last paragraph keeps its last lines with the signature block that follows.
+    if (options.keepLastWithNext && i === blocks.length - 1 && block.kind === 'paragraph') {
+      return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
+    }
+    return bodyBlock(block, context, paragraphStyle);
+  });
 }
 
 function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): Array<Paragraph | Table> {

@@ -7,13 +7,15 @@ import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { mmToTwips } from '../../style/spec.js';
+import { breakTitle } from '../../model/title-lines.js';
+import { titleCapacityChars } from '../../style/spec.js';
 import { charsToTwips, gridWidth, type DocxGeometry } from './geometry.js';
 import { textRuns } from './inline.js';
 import { blankRow } from './blocks.js';
 import { STYLES } from './styles.js';
 
-function blankRows(count = 0): Paragraph[] {
-  return Array.from({ length: count }, blankRow);
+function blankRows(count = 0, keepNext = false): Paragraph[] {
+  return Array.from({ length: count }, () => (keepNext ? new Paragraph({ style: STYLES.body.id, keepNext: true }) : blankRow()));
 }
 
 /**
@@ -32,12 +34,14 @@ export function titleLines(title: string, spec: StyleSpec, geometry: DocxGeometr
 export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
   const title = spec.elements.title;
   const tighten = Math.round((title.lineTightenPt ?? 0) * 20);
+  // Break the title where the PDF breaks it: words whole, lines balanced (§7.3.1).
+  const lines = breakTitle(doc.title, titleCapacityChars(spec)).join('\n');
   const out = [
     ...blankRows(title.blankRowsBefore),
     new Paragraph({
       style: STYLES.title.id,
-      spacing: tighten ? { after: tighten * titleLines(doc.title, spec, geometry) } : undefined,
-      children: textRuns(doc.title),
+      spacing: tighten ? { after: tighten * titleLines(lines, spec, geometry) } : undefined,
+      children: textRuns(lines),
     }),
     ...blankRows(title.blankRowsAfter),
   ];
@@ -55,14 +59,18 @@ export function attachmentParagraphs(doc: Document, spec: StyleSpec, geometry: D
   const labelStart = element.leftChars ?? 0;
   const label = '附件：';
   const several = doc.attachments.length > 1;
+  // The 附件说明 and the signature block stay on the page of the body's last lines (§7.3.5.5):
+  // never a page holding only them.
+  const followed = doc.signature.length > 0 || doc.date !== undefined;
   return [
-    ...blankRows(element.blankRowsBefore),
+    ...blankRows(element.blankRowsBefore, true),
     ...doc.attachments.map((name, i) => {
       const number = several ? `${i + 1}.` : '';
       const nameStart = labelStart + gridWidth(label) + gridWidth(number);
       const firstLineStart = i === 0 ? labelStart : labelStart + gridWidth(label);
       return new Paragraph({
         style: STYLES.attachment.id,
+        keepNext: followed || i < doc.attachments.length - 1,
         indent: { left: charsToTwips(geometry, nameStart), hanging: charsToTwips(geometry, nameStart - firstLineStart) },
         children: textRuns(`${i === 0 ? label : ''}${number}${name}`),
       });
@@ -102,9 +110,9 @@ export function signaturePlacement(signature: string[], date: string | undefined
 export function closingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
   if (doc.signature.length === 0 && !doc.date) return [];
   const place = signaturePlacement(doc.signature, doc.date, spec);
-  const out = blankRows(spec.elements.signature.blankRowsBefore);
+  const out = blankRows(spec.elements.signature.blankRowsBefore, true);
   doc.signature.forEach((line, i) => {
-    out.push(new Paragraph({ style: STYLES.signature.id, indent: { right: charsToTwips(geometry, place.signatureRight[i]) }, children: textRuns(line) }));
+    out.push(new Paragraph({ style: STYLES.signature.id, keepNext: doc.date !== undefined || i < doc.signature.length - 1, indent: { right: charsToTwips(geometry, place.signatureRight[i]) }, children: textRuns(line) }));
   });
   if (doc.date) {
     out.push(new Paragraph({ style: STYLES.date.id, indent: { right: charsToTwips(geometry, place.dateRight) }, children: textRuns(doc.date) }));

@@ -22,11 +22,11 @@ export { signaturePlacement } from './frame.js';
 export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer> {
   const geometry = docxGeometry(spec);
   const footer = footerDistance(spec);
+  const closing = [...attachmentParagraphs(doc, spec, geometry), ...closingParagraphs(doc, spec, geometry)];
   const children = [
     ...openingParagraphs(doc, spec, geometry),
-    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry)),
-    ...attachmentParagraphs(doc, spec, geometry),
-    ...closingParagraphs(doc, spec, geometry),
+    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry), undefined, { keepLastWithNext: closing.length > 0 }),
+    ...closing,
   ];
   const docx = new DocxDocument({
     title: doc.metadata.title,
