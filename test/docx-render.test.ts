@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GBT9704_CHECK } from './helpers/shared.js';
 import { inlineText, type Block, type Document } from '../src/model/document.js';
 import { writeDocx } from '../src/render/docx/index.js';
 import { loadStyleSpec } from '../src/style/spec.js';
 import { sampleDocument } from './fixtures/docx-sample.js';
 
-const tools = process.env.GBT9704_TOOLS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/tools');
+const tools = process.env.GBT9704_TOOLS ?? dirname(GBT9704_CHECK);
 const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const missing = [
   ...['soffice', 'pdftotext', 'python3'].filter((command) => !onPath(command)),

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GBT9704_CHECK, REFERENCE_REPORT } from './helpers/shared.js';
 import type { Document } from '../src/model/document.js';
 import { writePdf } from '../src/render/pdf/index.js';
 import { loadStyleSpec } from '../src/style/spec.js';
@@ -10,9 +11,14 @@ import { loadStyleSpec } from '../src/style/spec.js';
 import { printedText, sampleDocument } from '../scripts/sample-report.mjs';
 
 const spec = loadStyleSpec('gongwen');
-const CHECKER = '/work/shared/tools/gbt9704-check';
-const REFERENCE = '/work/shared/reference/town-report-2023h1.txt';
+const CHECKER = GBT9704_CHECK;
+const REFERENCE = REFERENCE_REPORT;
 const poppler = spawnSync('pdftotext', ['-v']).status === 0;
+const needs = (...missing: Array<[boolean, string]>): string => {
+  const absent = missing.filter(([ok]) => !ok).map(([, what]) => what);
+  return absent.length ? ` (skipped: ${absent.join(', ')} not found)` : '';
+};
+const popplerReason = needs([poppler, 'pdftotext (apt-get install poppler-utils)']);
 const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
 const doc = sampleDocument({ sections: 3 }) as Document;
 let pdf: Buffer;
@@ -35,7 +41,7 @@ describe('the PDF writer', () => {
     expect(id(other)).not.toBe(id(pdf));
   });
 
-  it.skipIf(!poppler)('embeds subsets of every font and records title, author and date', () => {
+  it.skipIf(!poppler)(`embeds subsets of every font and records title, author and date${popplerReason}`, () => {
     const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(1);
     for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+.*\byes\s+yes\s+yes\b/);
@@ -46,7 +52,7 @@ describe('the PDF writer', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
-  it.skipIf(!poppler)('extracts the Chinese text in reading order with no spurious spaces', () => {
+  it.skipIf(!poppler)(`extracts the Chinese text in reading order with no spurious spaces${popplerReason}`, () => {
     const text = run('pdftotext', [file, '-']);
     expect(text.replace(/\n/g, '')).toContain('1-6月，全镇实现地区生产总值48.62亿元，同比增长7.4%；');
     expect(text).toContain('ABC Technology');
@@ -57,7 +63,7 @@ describe('the PDF writer', () => {
     expect(flat.startsWith(body.slice(0, 120))).toBe(true);
   });
 
-  it.skipIf(!poppler)('puts body rows 28.95 pt apart and at most 22 on a page (read back with pdftotext -bbox)', () => {
+  it.skipIf(!poppler)(`puts body rows 28.95 pt apart and at most 22 on a page (read back with pdftotext -bbox)${popplerReason}`, () => {
     const xml = run('pdftotext', ['-bbox-layout', file, '-']);
     const pages = xml.split('<page ').slice(1);
     expect(pages.length).toBeGreaterThan(5);
@@ -73,7 +79,7 @@ describe('the PDF writer', () => {
     }
   });
 
-  it.skipIf(!poppler)('writes page numbers — N — on the outer side of each page', () => {
+  it.skipIf(!poppler)(`writes page numbers — N — on the outer side of each page${popplerReason}`, () => {
     const pages = run('pdftotext', ['-layout', file, '-']).split('\f').filter((p) => p.trim());
     pages.forEach((page, i) => {
       const lines = page.split('\n').filter((l) => l.trim());
@@ -92,7 +98,7 @@ describe('the PDF writer', () => {
     expect(outline[0].items.map((o: { title: string }) => o.title)[0]).toBe('（一）聚焦实体经济，稳住工业基本盘');
   });
 
-  it.skipIf(!poppler || !existsSync(CHECKER))('passes gbt9704-check on a multi-page report', () => {
+  it.skipIf(!poppler || !existsSync(CHECKER))(`passes gbt9704-check on a multi-page report${needs([poppler, 'pdftotext'], [existsSync(CHECKER), CHECKER])}`, () => {
     const expected = join(dir, 'sample.txt');
     writeFileSync(expected, printedText(doc));
     const result = spawnSync(CHECKER, [file, '--expect-text', expected], { encoding: 'utf8' });
@@ -100,7 +106,7 @@ describe('the PDF writer', () => {
     expect(result.status).toBe(0);
   });
 
-  it.skipIf(!poppler || !existsSync(CHECKER) || !existsSync(REFERENCE))('sets the reference report as body paragraphs with 0 checker violations', async () => {
+  it.skipIf(!poppler || !existsSync(CHECKER) || !existsSync(REFERENCE))(`sets the reference report as body paragraphs with 0 checker violations${needs([poppler, 'pdftotext'], [existsSync(CHECKER), CHECKER], [existsSync(REFERENCE), REFERENCE])}`, async () => {
     const paragraphs = readFileSync(REFERENCE, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
     const reference: Document = {
       title: '', body: paragraphs.map((text) => ({ kind: 'paragraph', content: [{ kind: 'text', text }] })),
