@@ -19,7 +19,25 @@ const SECTIONS = {
   async 'pdf: generated 200-page report'() {
     return buildPdf(80);
   },
+  async 'build: examples/town-report (DOCX + PDF, whole pipeline)'() {
+    return buildExample('examples/town-report');
+  },
+  async 'lint: generated 100 000-character project'() {
+    const { benchLint } = await import(dist('lint/bench.js'));
+    const result = benchLint();
+    return { characters: result.characters, findings: result.findings, 'median ms': result.medianMs.toFixed(1) };
+  },
 };
+
+/** The real `report build` code path, in-process, timed stage by stage. */
+async function buildExample(dir) {
+  const { buildCommand } = await import(dist('cli/build-command.js'));
+  const out = mkdtempSync(join(tmpdir(), 'report-bench-'));
+  const { exitCode, summary } = await buildCommand(join(root, dir), { out, json: true }, () => {});
+  if (exitCode !== 0) throw new Error(`build failed with exit ${exitCode}`);
+  const sizes = summary.outputs.map((o) => `${o.format} ${(o.bytes / 1024).toFixed(0)} KB`).join(', ');
+  return { ...Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [`${k} ms`, v])), outputs: sizes };
+}
 
 async function buildPdf(sections) {
   const { sampleDocument } = await import('./sample-report.mjs');

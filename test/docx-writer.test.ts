@@ -117,7 +117,7 @@ describe('DOCX writer: heading numbers', () => {
   it('leaves the number to Word when Word counts as the model does, and prints it literally otherwise', async () => {
     const { 'word/document.xml': xml } = await parts();
     expect(xml).not.toMatch(/<w:t[^>]*>[一二三四]、/);
-    expect(xml).toMatch(/<w:pStyle w:val="GwHeading1"\/><\/w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"\/><\/w:rPr><w:t xml:space="preserve">上半年主要工作成效<\/w:t>/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwHeading1"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="1"\/><\/w:numPr><\/w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"\/><\/w:rPr><w:t xml:space="preserve">上半年主要工作成效<\/w:t>/);
     const odd = await parts({ ...sampleDocument(), body: [{ kind: 'heading', level: 1, ordinal: 3, number: '三、', content: [{ kind: 'text', text: '补充说明' }] }] });
     expect(odd['word/document.xml']).toContain('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>');
     expect(odd['word/document.xml']).toContain('>三、</w:t>');
@@ -276,5 +276,17 @@ describe('DOCX writer: the closing block never stands alone on a page', () => {
     // Every paragraph from the body's last one up to the date keeps with its next; the date ends the chain.
     for (const p of paragraphs.slice(firstClosing - 2, dateIndex)) expect(p).toContain('<w:keepNext/>');
     expect(paragraphs[dateIndex]).not.toContain('<w:keepNext/>');
+  });
+});
+
+describe('DOCX writer: headings carry their numbering', () => {
+  it('repeats the style-linked numbering on each numbered heading paragraph', async () => {
+    const { 'word/document.xml': xml } = await parts();
+    const headings = xml.match(/<w:pStyle w:val="GwHeading[1-4]"\/>.*?<\/w:pPr>/g) ?? [];
+    expect(headings.length).toBeGreaterThan(3);
+    for (const heading of headings) {
+      const level = Number(/GwHeading([1-4])/.exec(heading)![1]);
+      expect(heading).toMatch(new RegExp(`<w:numPr><w:ilvl w:val="${level - 1}"/><w:numId w:val="(1|0)"/></w:numPr>`));
+    }
   });
 });

@@ -54,3 +54,15 @@ export function wordNumberingMatches(headings: Heading[]): boolean[] {
     return matches;
   });
 }
+
+/**
+ * Repeat the heading style's numbering on each numbered heading paragraph, as Word does once a
+ * user touches the list: readers that do not resolve style-linked numbering (and some converters)
+ * still see w:numPr on the heading itself. Headings that print a literal number (numId 0) keep it.
+ */
+export function linkHeadingNumbering(documentXml: string): string {
+  return documentXml.replace(
+    /(<w:pPr><w:pStyle w:val="GwHeading([1-4])"\/>(?:<w:keepNext\/>|<w:keepLines\/>|<w:pageBreakBefore\/>|<w:widowControl\/>)*)(?!<w:numPr>)/g,
+    (match, head: string, level: string) => `${head}<w:numPr><w:ilvl w:val="${Number(level) - 1}"/><w:numId w:val="${HEADING_NUM_ID}"/></w:numPr>`,
+  );
+}
