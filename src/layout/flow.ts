@@ -4,16 +4,10 @@
  * the keep rules (headings keep with the next row, the signature keeps with the text above it).
  */
 import type { GridMetrics } from '../style/spec.js';
-import type { Bookmark, GlyphRun, PlacedImage, Rect, RowInfo, Rule } from './types.js';
+import type { PageContent } from './types.js';
 
-export interface PageCanvas {
+export interface PageCanvas extends PageContent {
   grid: GridMetrics;
-  runs: GlyphRun[];
-  highlights: Rect[];
-  rules: Rule[];
-  images: PlacedImage[];
-  bookmarks: Bookmark[];
-  rows: RowInfo[];
 }
 
 export interface FlowItem {

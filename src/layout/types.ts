@@ -91,15 +91,19 @@ export interface RowInfo {
   continued: boolean;
 }
 
-export interface LayoutPage {
-  /** Printed page number (1-based). */
-  number: number;
+/** What is drawn on a page, in the order the PDF writer draws it. */
+export interface PageContent {
   runs: GlyphRun[];
   highlights: Rect[];
   rules: Rule[];
   images: PlacedImage[];
   bookmarks: Bookmark[];
   rows: RowInfo[];
+}
+
+export interface LayoutPage extends PageContent {
+  /** Printed page number (1-based). */
+  number: number;
   /** The page number's glyph runs (one per face, normally one). */
   pageNumber: GlyphRun[];
 }
