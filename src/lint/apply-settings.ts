@@ -1,7 +1,8 @@
 /**
  * The one place that turns raw rule findings into what the user sees: severities from
- * report.yaml (`off` drops a rule), inline disable comments, `--strict`, duplicates removed,
- * and a stable order (file, line, column, rule) so two runs print the same thing.
+ * report.yaml (`off` drops a rule), inline disable comments, `--strict` (consistency warnings
+ * become errors), duplicates removed, and a stable order (file, line, column, rule) so two runs
+ * print the same thing.
  */
 import type { Severity } from '../diagnostic.js';
 import type { LintSettings } from './config.js';
@@ -9,7 +10,7 @@ import type { DirectiveSet } from './directives.js';
 import type { Finding, RuleMeta } from './rule.js';
 
 export interface ApplyOptions {
-  /** `--strict`: warnings count as errors. */
+  /** `--strict`: warnings of the rules marked `strict` (the consistency checks) count as errors. */
   strict?: boolean;
 }
 
@@ -17,6 +18,7 @@ export function applySettings(
   findings: Finding[], metas: RuleMeta[], settings: LintSettings, directives: Map<string, DirectiveSet>, options: ApplyOptions = {},
 ): Finding[] {
   const defaults = new Map(metas.map((m) => [m.id, m.defaultSeverity]));
+  const escalated = new Set(metas.filter((m) => m.strict).map((m) => m.id));
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const finding of findings) {
@@ -24,7 +26,7 @@ export function applySettings(
     if (configured === 'off') continue;
     const known = defaults.has(finding.rule);
     let severity: Severity = configured ?? (known ? defaults.get(finding.rule)! : finding.severity);
-    if (options.strict && severity === 'warning') severity = 'error';
+    if (options.strict && severity === 'warning' && escalated.has(finding.rule)) severity = 'error';
     if (finding.line !== undefined && directives.get(finding.file)?.isDisabled(finding.rule, finding.line)) continue;
     const key = `${finding.file}\0${finding.line}\0${finding.column}\0${finding.rule}\0${finding.text ?? finding.message}`;
     if (seen.has(key)) continue;

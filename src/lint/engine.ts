@@ -21,7 +21,7 @@ import { LineIndex } from './text-position.js';
 import { yamlStrings } from './yaml-scalars.js';
 
 export interface LintOptions {
-  /** `--strict`: warnings count as errors. */
+  /** `--strict`: warnings of the consistency rules (RuleMeta.strict) count as errors. */
   strict?: boolean;
   /** Run only these rules (the build runs placeholder and missing-indicator). */
   rules?: string[];

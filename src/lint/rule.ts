@@ -18,6 +18,8 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** `report lint --strict` turns this rule's warnings into errors (the consistency checks). */
+  strict?: boolean;
 }
 
 /** A text edit in a source file: replace [start, end) (UTF-16 offsets) with `replacement`. */
