@@ -95,4 +95,27 @@ describe('report build', () => {
     expect(readFileSync(join(dir, 'out', 'town-report.docx')).equals(before)).toBe(true);
     expect(readdirSync(join(dir, 'out'))).toEqual(['town-report.docx']);
   });
+
+  it('data that contradicts itself fails the build at the YAML line; text that disagrees warns, and fails with --strict', () => {
+    const dir = makeProject({
+      'report.yaml': 'title: 测试\nindicators: data.yaml\nsections: [s.md]\noutput: {formats: [docx]}\n',
+      'data.yaml': '产值:\n  本期: 48.62\n  上年同期: 45.27\n  增速: 9.1\n',
+      's.md': '全镇产值{{产值.本期}}亿元，同比增长{{产值.增速}}%。\n',
+    });
+    const contradiction = runReport(['build', '.'], { cwd: dir });
+    expect(contradiction.status).toBe(1);
+    expect(contradiction.stderr).toMatch(/^data\.yaml:4:\d+: /m);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+
+    const typed = makeProject({
+      'report.yaml': 'title: 测试\nindicators: data.yaml\nsections: [s.md]\noutput: {formats: [docx]}\n',
+      'data.yaml': '产值: {value: 48.62, unit: 亿元, previous: 45.27}\n',
+      's.md': '全镇产值{{产值}}，同比增长9.1%。\n',
+    });
+    const warned = runReport(['build', '.'], { cwd: typed });
+    expect(warned.status).toBe(0);
+    expect(warned.stderr).toMatch(/^s\.md:1:\d+: .*\(warning\)$/m);
+    const strict = runReport(['build', '.', '--strict'], { cwd: typed });
+    expect(strict.status).toBe(1);
+  });
 });

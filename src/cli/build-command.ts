@@ -29,6 +29,8 @@ export interface BuildOptions {
   draft?: boolean;
   json?: boolean;
   strictFonts?: boolean;
+  /** Consistency warnings (text vs data) fail the build too. */
+  strict?: boolean;
 }
 
 export interface BuildSummary {
@@ -62,12 +64,12 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
     timings,
   };
 
-  const findings = checkProjectForBuild(project, rendered);
+  const findings = checkProjectForBuild(project, rendered, { strict: options.strict });
   summary.diagnostics = findings;
   const errors = findings.filter((d) => d.severity === 'error');
   for (const finding of findings) log(`${formatDiagnosticLine(finding)}${finding.severity === 'error' && !options.draft ? '' : ` (${finding.severity})`}`);
   if (errors.length > 0 && !options.draft) {
-    log(`report: ${errors.length} unfilled blank(s) or missing indicator(s); nothing written (use --draft to build with blanks highlighted)`);
+    log(`report: ${errors.length} problem(s) must be fixed first (blanks, missing indicators or contradictory figures); nothing written${options.draft ? '' : ' (--draft builds anyway, with blanks highlighted)'}`);
     return { exitCode: 1, summary };
   }
 

@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--draft', 'build even with blanks left, highlighting every blank in the outputs')
     .option('--json', 'print a JSON summary of the build on stdout')
     .option('--strict-fonts', 'fail when a font role falls back to a substitute')
+    .option('--strict', 'fail when the text contradicts the data (consistency warnings become errors)')
     .action(async (dir: string, options) => {
       const { exitCode: code, summary } = await buildCommand(dir, options, stderr);
       if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
