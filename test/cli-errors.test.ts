@@ -112,3 +112,30 @@ describe('every bad input is one clear line and exit 2', () => {
     expect(existsSync(join(dir, 'out', 'report.docx'))).toBe(true);
   });
 });
+
+describe('usage errors', () => {
+  it('an unknown option or command is one line and exit 2', () => {
+    for (const args of [['build', '--bogus'], ['frob'], ['lint', '--format', 'xml']]) {
+      const result = runReport(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr).toMatch(/^report: .*\(see report --help\)\n$/);
+    }
+  });
+
+  it('--help and --version succeed', () => {
+    expect(runReport(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runReport(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/build \[options\] \[dir\]/);
+  });
+
+  it('report init makes a project that builds', () => {
+    const parent = makeProject({});
+    expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(0);
+    const build = runReport(['build', 'new-report', '--format', 'docx'], { cwd: parent });
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(parent, 'new-report', 'out', 'report.docx'))).toBe(true);
+    expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(2);
+  });
+});

@@ -27,9 +27,12 @@ export async function main(argv: string[]): Promise<void> {
     .description('Compile Chinese government data reports (YAML indicators + Markdown sections) to GB/T 9704 DOCX and PDF.')
     .version(packageJson.version, '-v, --version')
     .option('--debug', 'print stack traces for errors')
-    .showHelpAfterError('(run report --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Usage errors are one line too, like every other error.
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(`report: ${text.trim().replace(/^error: /, '')} (see report --help)\n`),
+    });
 
   program.command('build')
     .description('build the report in DIR (default .) as DOCX and PDF')
