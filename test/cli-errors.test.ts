@@ -2,9 +2,11 @@
  * The error contract of issue 6: every bad input is one line naming the file (and line:col where
  * there is one), exit 2, no stack trace, the previous outputs untouched and no temporary files.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
 
@@ -137,5 +139,27 @@ describe('usage errors', () => {
     expect(build.status, build.stderr).toBe(0);
     expect(existsSync(join(parent, 'new-report', 'out', 'report.docx'))).toBe(true);
     expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(2);
+  });
+});
+
+describe('output errors', () => {
+  it('an output directory that cannot be created is one line and exit 2, without hanging', () => {
+    const result = runReport(['build', 'examples/town-report', '--format', 'docx', '--out', '/proc/report-out']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('/proc/report-out: cannot create the output directory: no such file or directory');
+  });
+
+  const tiny = mkdtempSync(join(tmpdir(), 'report-full-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', tiny]).status === 0;
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [tiny]);
+  });
+
+  it.skipIf(!mounted)(`a full disk is one line and exit 2, leaving no temporary file${mounted ? '' : ' (skipped: cannot mount a small tmpfs here)'}`, () => {
+    const result = runReport(['build', 'examples/town-report', '--out', tiny]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(/: cannot write output: no space left on device$/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(tiny)).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
  * directory and is renamed into place only when all of them were written completely. On any
  * failure the previous outputs stay as they were and no temporary file is left behind.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { describeFsError, displayPath } from '../project/source-file.js';
 
@@ -15,7 +15,7 @@ export interface OutputFile {
 
 export function writeOutputsAtomically(dir: string, files: OutputFile[]): string[] {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (error) {
     throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot create the output directory'), undefined, 'output');
   }
@@ -44,6 +44,19 @@ export function writeOutputsAtomically(dir: string, files: OutputFile[]): string
     throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot move output into place'), undefined, 'output');
   }
   return done;
+}
+
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdir spins forever on some paths it
+ * cannot create (seen with /proc/x on Linux), which would hang a CI job instead of failing it.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let current = resolve(dir); !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing) mkdirSync(path);
 }
 
 function writeFully(path: string, data: Buffer): void {

@@ -87,6 +87,7 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
     : confinedPath(project.dir, project.dir, project.config.output.dir, 'output directory', project.configFile.displayPath, positionOf(project.configSource, ['output', 'dir']));
 
   const files: Array<{ name: string; data: Buffer; format: OutputFormat }> = [];
+  let fontNotes = 0;
   for (const format of formats) {
     if (format === 'docx') {
       files.push({ name: `${name}.docx`, data: await writeDocx(document, spec), format });
@@ -95,14 +96,15 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
       const result = await writePdf(document, spec, { projectDir: project.dir, configuredFonts: resolveFontPaths(project), strictFonts: options.strictFonts });
       summary.diagnostics.push(...result.warnings);
       for (const warning of result.warnings.filter((w) => w.severity !== 'info')) log(`${formatDiagnosticLine(warning)} (${warning.severity})`);
-      const notes = result.warnings.filter((w) => w.severity === 'info');
-      // Stand-in fonts are normal on machines without the licensed 公文 faces: one line, not five.
-      if (notes.length > 0 && !options.json) log(`report: ${notes.length} font role(s) printed in stand-in fonts (run \`report fonts\` for details; --strict-fonts refuses them)`);
+      fontNotes = result.warnings.filter((w) => w.severity === 'info').length;
       files.push({ name: `${name}.pdf`, data: result.pdf, format });
       t = lap('pdf', t);
     }
   }
   const written = writeOutputsAtomically(outDir, files);
+  // Stand-in fonts are normal on machines without the licensed 公文 faces: one line, not five,
+  // and only once the build has succeeded (an error stays the only line of a failed build).
+  if (fontNotes > 0 && !options.json) log(`report: ${fontNotes} font role(s) printed in stand-in fonts (run \`report fonts\` for details; --strict-fonts refuses them)`);
   written.forEach((path, i) => {
     const file = files[i];
     summary.outputs.push({ file: displayPath(path), format: file.format, bytes: file.data.length, sha256: sha256(file.data) });
