@@ -28,7 +28,12 @@ export interface Diagnostic {
 /** `file:line:col: message` — the one-line form every error takes on stderr. */
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
-  return `${where}: ${d.message}`;
+  return oneLine(`${where}: ${d.message}`);
+}
+
+/** Messages quote user text (a YAML key may hold a line break): keep the one-line contract. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, '\\n');
 }
 
 /**
@@ -49,16 +54,33 @@ export function inputError(file: string, message: string, position?: { line: num
   return new InputError({ file, rule, severity: 'error', message, line: position?.line, column: position?.column });
 }
 
+/** Line starts of the texts last asked about: callers ask for many offsets in a few texts in turn. */
+const lineStartCache = new Map<string, number[]>();
+
+function lineStartsOf(text: string): number[] {
+  let starts = lineStartCache.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (lineStartCache.size >= 16) lineStartCache.clear();
+    lineStartCache.set(text, starts);
+  }
+  return starts;
+}
+
 /** Convert a UTF-16 offset into 1-based line and code-point column. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  // Scanning from the start on every call made big sections quadratic (minutes for a few MB).
+  const indexedLineStarts = lineStartsOf(text);
+  const end = Math.max(0, Math.min(offset, text.length));
+  let low = 0;
+  let high = indexedLineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (indexedLineStarts[mid] <= end) low = mid;
+    else high = mid - 1;
   }
+  const lineStart = indexedLineStarts[low];
   const column = [...text.slice(lineStart, offset)].length + 1;
-  return { line, column };
+  return { line: low + 1, column };
 }

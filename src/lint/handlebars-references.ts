@@ -6,6 +6,7 @@
  */
 import Handlebars from 'handlebars';
 import { HELPERS } from '../template/helper-registry.js';
+import { templateNestingProblem } from '../template/render.js';
 import { BUILT_IN_HELPERS } from '../template/helpers.js';
 import { LineIndex } from './text-position.js';
 
@@ -35,7 +36,7 @@ type AnyNode = hbs.AST.Node & Record<string, unknown>;
  * renderer reports syntax errors in its own words.
  */
 export function collectReferences(file: string, text: string, index = new LineIndex(text), offset = 0): HandlebarsReference[] {
-  if (!text.includes('{{')) return [];
+  if (!text.includes('{{') || templateNestingProblem(text)) return [];
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);

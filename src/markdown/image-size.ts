@@ -13,6 +13,11 @@ export interface ImageInfo {
 
 /** Largest side we embed; bigger images are refused with a message asking for a smaller export. */
 export const MAX_IMAGE_SIDE = 10000;
+/**
+ * Largest area we embed: the PDF writer decodes PNGs with transparency into memory (a 10 000 ×
+ * 10 000 RGBA image of 0.4 MB on disk took 1.7 GB); 25 million pixels is a 300-dpi A3 scan.
+ */
+export const MAX_IMAGE_PIXELS = 25_000_000;
 
 export function readImageInfo(path: string): ImageInfo | undefined {
   const fd = openSync(path, 'r');

@@ -12,12 +12,24 @@ import type { Block, Heading, Inline, ListBlock, SourcePosition, TableCell, Text
 import { headingNumber, WRITTEN_NUMBER } from '../model/numbering.js';
 import { confinedPath } from '../project/source-file.js';
 import { sourcePosition, type RenderedText } from '../template/render.js';
-import { MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
 import { parseMarkdown } from './parse.js';
 
 /** Deeper nesting than this (lists in quotes in lists …) is refused rather than recursed into. */
 export const MAX_NESTING = 50;
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg']);
+/**
+ * Limits on the report body (all sections after templates), checked before Markdown parsing:
+ * the parser needs ~40 KB of memory per table row or list item and the PDF ~0.7 MB per page, so
+ * these keep any accepted input under ~1.5 GB and a minute. A real report is ~15 KB.
+ */
+export const MAX_BODY_BYTES = 400 * 1024;
+export const MAX_BODY_LINES = 12_000;
+/** Emphasis marks (runs of * _ ~) in one paragraph: the parser pairs them in quadratic time. */
+export const MAX_EMPHASIS_MARKS = 10_000;
+/** Quote and list markers opening a line (`> > - 1. `): their count is the line's nesting depth. */
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 export interface BodyOptions {
   projectDir: string;
@@ -27,12 +39,54 @@ export interface BodyOptions {
 export function sectionsToBlocks(sections: RenderedText[], options: BodyOptions): Block[] {
   const counters = [0, 0, 0, 0];
   const blocks: Block[] = [];
+  const budget = { bytes: 0, lines: 0 };
   for (const section of sections) {
+    checkBodySize(section, budget);
     const tree = parseMarkdown(section.text);
     const converter = new SectionConverter(section, options, counters);
     blocks.push(...converter.blocks(tree));
   }
   return blocks;
+}
+
+function checkBodySize(section: RenderedText, budget: { bytes: number; lines: number }): void {
+  const { text } = section;
+  const refuse = (offset: number, message: string): never => {
+    throw inputError(section.source.displayPath, message, sourcePosition(section, offset), 'too-large');
+  };
+  let blockLine = 0; // lines since the last blank line
+  let blockMarks = 0;
+  let inTable = false;
+  for (let start = 0; start < text.length || start === 0;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(start, end);
+    budget.lines += 1;
+    budget.bytes += Buffer.byteLength(line);
+    if (budget.lines > MAX_BODY_LINES || budget.bytes > MAX_BODY_BYTES) {
+      const what = budget.lines > MAX_BODY_LINES ? `more than ${MAX_BODY_LINES} lines` : `more than ${MAX_BODY_BYTES / 1024} KB`;
+      refuse(start, `the report body (all sections after templates) has ${what} from here on; the limit keeps builds within memory (split the report or shorten its tables)`);
+    }
+    // The parser and remark's transforms recurse per level: 20 000 `>` overflowed the stack and
+    // 20 000 `- ` on one line never finished. Count them before parsing.
+    const prefix = CONTAINER_MARKERS.exec(line)?.[0] ?? '';
+    const markers = prefix.match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (markers > MAX_NESTING) refuse(start, `content is nested more than ${MAX_NESTING} levels deep (lists or quotes inside each other)`);
+    if (!line.trim()) {
+      blockLine = 0;
+      blockMarks = 0;
+      inTable = false;
+    } else {
+      blockLine += 1;
+      if (blockLine === 2 && TABLE_DELIMITER_ROW.test(line)) inTable = true;
+      const marks = line.slice(prefix.length).match(/[*_~]+/g)?.length ?? 0; // a `* ` list marker is no emphasis
+      // Table cells are parsed one by one, so there the count is per row.
+      blockMarks = inTable ? marks : blockMarks + marks;
+      if (blockMarks > MAX_EMPHASIS_MARKS) refuse(start, `this paragraph has more than ${MAX_EMPHASIS_MARKS} emphasis marks (*, _ or ~); split it into shorter paragraphs`);
+    }
+    if (newline < 0) break;
+    start = end;
+  }
 }
 
 class SectionConverter {
@@ -116,13 +170,16 @@ class SectionConverter {
     const file = this.section.source.displayPath;
     const where = this.where(node);
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) throw inputError(file, `image "${url}" is not a local file; put the image in the project folder`, where, 'image');
-    const path = confinedPath(this.options.projectDir, dirname(this.section.source.path), decodeURI(url), 'image', file, where);
+    const path = confinedPath(this.options.projectDir, dirname(this.section.source.path), decodePath(url), 'image', file, where);
     if (!existsSync(path)) throw inputError(file, `image "${url}" not found`, where, 'missing-file');
     if (!IMAGE_TYPES.has(extname(path).toLowerCase())) throw inputError(file, `image "${url}" must be PNG or JPEG`, where, 'image');
     const info = readImageInfo(path);
     if (!info) throw inputError(file, `image "${url}" is not a readable PNG or JPEG file`, where, 'image');
     if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE || info.width === 0 || info.height === 0) {
       throw inputError(file, `image "${url}" is ${info.width} × ${info.height} pixels; the limit is ${MAX_IMAGE_SIDE} pixels a side (export a smaller image)`, where, 'image');
+    }
+    if (info.width * info.height > MAX_IMAGE_PIXELS) {
+      throw inputError(file, `image "${url}" is ${info.width} × ${info.height} pixels; the limit is ${MAX_IMAGE_PIXELS / 1_000_000} million pixels (export a smaller image)`, where, 'image');
     }
     return { kind: 'image', path, alt, widthPx: info.width, heightPx: info.height, source: where };
   }
@@ -156,6 +213,15 @@ class SectionConverter {
       }
     }
     return mergeRuns(out);
+  }
+}
+
+/** `%E5%9B%BE.png` names 图.png; a `%` that is no escape (`100%.png`) is part of the name. */
+function decodePath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
   }
 }
 

@@ -16,8 +16,11 @@ export interface SourceFile {
   text: string;
 }
 
-/** Biggest source file we accept; larger inputs are refused instead of exhausting memory. */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/**
+ * Biggest source file we accept (a real report is ~15 KB); larger inputs are refused before they
+ * are read. The body after templates has its own, lower limit (markdown/to-model.ts).
+ */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);

@@ -41,22 +41,29 @@ export interface RenderOptions {
   strict?: boolean;
 }
 
-const SITE_OPEN = '\uE000';
-const SITE_MID = '\uE001';
-const SITE_CLOSE = '\uE002';
+// Unicode noncharacters, reserved for a program's internal use: private-use characters
+// (U+E000…, 造字 in GB18030 data) are real text and must pass through untouched.
+const SITE_OPEN = '\uFDD0';
+const SITE_MID = '\uFDD1';
+const SITE_CLOSE = '\uFDD2';
 const SITE_HELPER = '__report_site';
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const SITE_CHARS = /[\uFDD0-\uFDD2]/g;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  // Handlebars' internal fallbacks: called by name they fail inside with a JavaScript message.
+  'helperMissing', 'blockHelperMissing']);
 
 interface Site { path?: string[]; sourceStart: number; sourceEnd: number }
 
 export function renderTemplate(source: SourceFile, context: Record<string, unknown>, options: RenderOptions = {}): RenderedText {
   const strict = options.strict ?? true;
   const file = source.displayPath;
-  const text = source.text.replace(/[\uE000-\uE002]/g, '');
+  const text = source.text.replace(SITE_CHARS, '');
   const lineStarts = lineStartOffsets(text);
   const offsetOf = (loc: hbs.AST.Position) => (lineStarts[loc.line - 1] ?? text.length) + loc.column;
   const at = (loc: hbs.AST.Position) => positionAt(text, offsetOf(loc));
 
+  const tooDeep = templateNestingProblem(text);
+  if (tooDeep) throw inputError(file, tooDeep.message, positionAt(text, tooDeep.offset), 'too-deep');
   let ast: Ast;
   try {
     ast = Handlebars.parse(text);
@@ -84,6 +91,9 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
       }
     });
   }
+  guardLoops(env, file, at);
+  // {{log}} would print on stdout, into the JSON summary of `report build --json`.
+  env.registerHelper('log', () => '');
   env.registerHelper(SITE_HELPER, (id: number) => {
     currentSite = id;
     return `${SITE_OPEN}${id}${SITE_MID}`;
@@ -112,6 +122,59 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
   return extractSites(raw, sites, text, source);
 }
 
+/** Deeper {{#block}} or (subexpression) nesting than this is refused before Handlebars parses it. */
+export const MAX_TEMPLATE_NESTING = 50;
+
+/**
+ * Handlebars parses and compiles nested blocks and subexpressions recursively and slowly (5 000
+ * nested {{#if}} took 27 s; 3 000 nested (num …) overflowed the stack): find nesting past the
+ * limit with a plain scan first. Returns the offset of the mustache that goes too deep.
+ */
+export function templateNestingProblem(text: string): { offset: number; message: string } | undefined {
+  let blocks = 0;
+  for (const match of text.matchAll(/\{\{~?\s*([#^/]?)([^}]*)/g)) {
+    const inverse = match[1] === '^' && !match[2].replace('~', '').trim(); // {{^}} is {{else}}
+    if (match[1] === '#' || (match[1] === '^' && !inverse)) blocks++;
+    else if (match[1] === '/') blocks = Math.max(0, blocks - 1);
+    if (blocks > MAX_TEMPLATE_NESTING) return { offset: match.index, message: `template blocks ({{#if}}, {{#each}} …) are nested more than ${MAX_TEMPLATE_NESTING} levels deep` };
+    let parens = 0;
+    for (const ch of match[2]) {
+      if (ch === '(') parens++;
+      else if (ch === ')') parens--;
+      if (parens > MAX_TEMPLATE_NESTING) return { offset: match.index, message: `helper calls are nested more than ${MAX_TEMPLATE_NESTING} levels deep inside one {{…}}` };
+    }
+  }
+  return undefined;
+}
+
+/** Most {{#each}} iterations one render may run (all loops together, nested ones included). */
+export const MAX_LOOP_ITERATIONS = 100_000;
+/** Most characters {{#each}} bodies may produce in one render (nested loops count at every level). */
+export const MAX_LOOP_OUTPUT = 4_000_000;
+
+/**
+ * Nested loops over indicator lists multiply (3 000 × 3 000 rows from a 20 KB data file ran the
+ * build out of memory): count iterations and output and stop with an error at the loop instead.
+ */
+function guardLoops(env: typeof Handlebars, file: string, at: (loc: hbs.AST.Position) => { line: number; column: number }): void {
+  const builtInEach = env.helpers.each;
+  let iterations = 0;
+  let produced = 0;
+  env.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation }) {
+    if (!options?.fn) return builtInEach.call(this, context, options);
+    const where = options.loc ? at(options.loc.start) : undefined;
+    const body = options.fn;
+    const counted = ((value: unknown, frame: unknown) => {
+      if (++iterations > MAX_LOOP_ITERATIONS) throw inputError(file, `{{#each}} loops run more than ${MAX_LOOP_ITERATIONS} times in this file; the template would make the report too large`, where, 'too-large');
+      const out = body(value, frame as Handlebars.RuntimeOptions);
+      produced += out.length;
+      if (produced > MAX_LOOP_OUTPUT) throw inputError(file, `{{#each}} loops produce more than ${MAX_LOOP_OUTPUT / 1_000_000} million characters in this file; the template would make the report too large`, where, 'too-large');
+      return out;
+    }) as Handlebars.TemplateDelegate;
+    return builtInEach.call(this, context, { ...options, fn: counted });
+  });
+}
+
 /** Render a one-line template from report.yaml (title, signature, output name). */
 export function renderInline(template: string, context: Record<string, unknown>, file: string, position?: { line: number; column: number }): string {
   if (!template.includes('{{')) return template;
@@ -128,12 +191,18 @@ export function renderInline(template: string, context: Record<string, unknown>,
 
 function syntaxError(file: string, text: string, error: Error): InputError {
   const message = error.message;
-  const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
-  const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
-  const column = caret ? caret.length : 1;
+  // Handlebars' lexer stops at a NUL and its message then only has a caret line ("----^").
+  if (/^Lexical error/.test(message) && text.includes('\0')) {
+    return inputError(file, 'template syntax error: the text holds a NUL character (U+0000); remove it', positionAt(text, text.indexOf('\0')), 'template-syntax');
+  }
   const expecting = /got '([^']+)'/.exec(message)?.[1];
-  const summary = expecting === 'EOF' ? 'unexpected end of file (is a {{/block}} or }} missing?)' : expecting ? `unexpected ${expecting}` : message.split('\n').pop();
-  const position = line ? { line, column: Math.max(1, [...(text.split('\n')[line - 1] ?? '').slice(0, column)].length) } : undefined;
+  const summary = expecting === 'EOF' ? 'unexpected end of file (is a {{/block}} or }} missing?)' : expecting ? `unexpected ${expecting}` : 'text the template language cannot read';
+  // The caret in the message counts from at most 20 characters back; the lexer knows the real place.
+  const where = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer?.yylloc;
+  const lines = text.split('\n');
+  const line = where?.first_line ?? Number(/line (\d+)/.exec(message)?.[1] ?? 0);
+  const lineText = lines[line - 1];
+  const position = lineText !== undefined ? { line, column: [...lineText.slice(0, where?.first_column ?? 0)].length + 1 } : undefined;
   return inputError(file, `template syntax error: ${summary}`, position, 'template-syntax');
 }
 
@@ -168,6 +237,10 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
       if (head.type === 'PathExpression' && isCall && !helpers.includes(head.original)) {
         const guess = didYouMean(head.original, Object.keys(HELPERS));
         throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(call.loc.start), 'unknown-helper');
+      }
+      // Handlebars' own lookup does not check its arguments and fails inside with a JavaScript message.
+      if (head.type === 'PathExpression' && head.original === 'lookup' && call.params.length !== 2) {
+        throw inputError(check.file, `lookup takes two arguments, a group of indicators and a key (got ${call.params.length})`, check.at(call.loc.start), 'template');
       }
       const conditional = head.original === 'if' || head.original === 'unless';
       for (const param of [...call.params, ...(call.hash?.pairs.map((p) => p.value) ?? [])]) {
@@ -246,6 +319,7 @@ function extractSites(raw: string, sites: Site[], sourceText: string, source: So
     const ch = raw[i];
     if (ch === SITE_OPEN) {
       const mid = raw.indexOf(SITE_MID, i);
+      if (mid < 0) { text += ch; continue; } // a stray marker (cannot come from clean input) is text
       open.push({ id: Number(raw.slice(i + 1, mid)), start: text.length });
       i = mid;
     } else if (ch === SITE_CLOSE) {
@@ -292,17 +366,22 @@ const PRINTABLE_NULL_PROTOTYPE = Object.freeze(Object.create(null, {
 /** A typed indicator prints as its value with unit (`48.62亿元`) when used as {{name}}. */
 function typedPrototype(indicator: object): object {
   return Object.freeze(Object.create(null, {
-    [Symbol.toPrimitive]: { value: () => formatTypedIndicator(indicator as never) },
+    [Symbol.toPrimitive]: { value: () => formatTypedIndicator(indicator as never).replace(SITE_CHARS, '') },
   }));
 }
 
-/** Copy the context into null-prototype objects so no lookup can reach Object.prototype. */
+/**
+ * Copy the context into null-prototype objects so no lookup can reach Object.prototype. The
+ * site-marker noncharacters are dropped from keys and strings, as from the template: a value
+ * holding a marker made the marker scan loop until the heap ran out.
+ */
 function nullPrototypeCopy(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(SITE_CHARS, '');
   if (depth > 100) throw inputError('indicators', 'indicators are nested more than 100 levels deep', undefined, 'too-deep');
   if (Array.isArray(value)) return value.map((v) => nullPrototypeCopy(v, depth + 1));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const copy = Object.create(isTypedIndicator(value) ? typedPrototype(value) : PRINTABLE_NULL_PROTOTYPE) as Record<string, unknown>;
-    for (const [key, v] of Object.entries(value)) if (!FORBIDDEN.has(key)) copy[key] = nullPrototypeCopy(v, depth + 1);
+    for (const [key, v] of Object.entries(value)) if (!FORBIDDEN.has(key)) copy[key.replace(SITE_CHARS, '')] = nullPrototypeCopy(v, depth + 1);
     return copy;
   }
   return value;

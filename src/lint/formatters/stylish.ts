@@ -3,6 +3,7 @@
  * context snippet, and a summary line. Colour via picocolors; NO_COLOR (and a non-terminal)
  * turn it off.
  */
+import { oneLine } from '../../diagnostic.js';
 import pc from 'picocolors';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
@@ -39,7 +40,7 @@ export function formatStylish(findings: Finding[], context: FormatContext): stri
 }
 
 function messageOf(f: Finding): string {
-  return f.message;
+  return oneLine(f.message);
 }
 
 /** Terminal columns: CJK characters and full-width forms take two. */

@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { linkHeadingNumbering } from './numbering.js';
+import { dropXmlIllegal } from './xml.js';
 
 /** Entries Word expects first; the rest follow in path order. */
 const LEADING = ['[Content_Types].xml', '_rels/.rels'];
@@ -19,7 +20,7 @@ export async function finishPackage(packed: Buffer, replace: Record<string, stri
   const entryDate = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 1)));
   for (const name of names) {
     const data = name in replace ? replace[name]
-      : name === 'word/document.xml' ? linkHeadingNumbering(numberDrawings(await source.files[name].async('string')))
+      : name === 'word/document.xml' ? linkHeadingNumbering(numberDrawings(dropXmlIllegal(await source.files[name].async('string'))))
       : await source.files[name].async('uint8array');
     out.file(name, data, { date: entryDate, createFolders: false });
   }

@@ -10,7 +10,15 @@ export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  return dropXmlIllegal(text).replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+}
+
+/** Characters XML 1.0 cannot hold at all (C0 controls but tab and newline, U+FFFE/U+FFFF, lone surrogates). */
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Word refuses a document holding one of them anywhere, so they are dropped (a PDF prints nothing for them either). */
+export function dropXmlIllegal(text: string): string {
+  return text.replace(XML_ILLEGAL, '');
 }
 
 /** `name="value"` pairs, skipping undefined values, in the order given. */
