@@ -189,6 +189,13 @@ export function renderInline(template: string, context: Record<string, unknown>,
   }
 }
 
+/** Handlebars' grammar token names, as an author would call them. */
+const TOKEN_NAMES: Record<string, string> = {
+  CLOSE: '"}}"', CLOSE_UNESCAPED: '"}}}"', OPEN: '"{{"', OPEN_BLOCK: '"{{#"', OPEN_ENDBLOCK: '"{{/"', OPEN_INVERSE: '"{{^"',
+  OPEN_SEXPR: '"("', CLOSE_SEXPR: '")"', INVALID: 'character', EQUALS: '"="', ID: 'name', STRING: 'quoted text', NUMBER: 'number',
+  CLOSE_RAW_BLOCK: '"}}}}"', OPEN_PARTIAL: '"{{>"', SEP: '"." or "/"', DATA: '"@"', INVERSE: '"else"', OPEN_BLOCK_PARAMS: '"as |"', CLOSE_BLOCK_PARAMS: '"|"',
+};
+
 function syntaxError(file: string, text: string, error: Error): InputError {
   const message = error.message;
   // Handlebars' lexer stops at a NUL and its message then only has a caret line ("----^").
@@ -196,7 +203,10 @@ function syntaxError(file: string, text: string, error: Error): InputError {
     return inputError(file, 'template syntax error: the text holds a NUL character (U+0000); remove it', positionAt(text, text.indexOf('\0')), 'template-syntax');
   }
   const expecting = /got '([^']+)'/.exec(message)?.[1];
-  const summary = expecting === 'EOF' ? 'unexpected end of file (is a {{/block}} or }} missing?)' : expecting ? `unexpected ${expecting}` : 'text the template language cannot read';
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const summary = mismatch ? `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`
+    : expecting === 'EOF' ? 'unexpected end of file (is a {{/block}} or }} missing?)'
+    : expecting ? `unexpected ${TOKEN_NAMES[expecting] ?? expecting}` : 'text the template language cannot read';
   // The caret in the message counts from at most 20 characters back; the lexer knows the real place.
   const where = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer?.yylloc;
   const lines = text.split('\n');
@@ -377,7 +387,7 @@ function typedPrototype(indicator: object): object {
  */
 function nullPrototypeCopy(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(SITE_CHARS, '');
-  if (depth > 100) throw inputError('indicators', 'indicators are nested more than 100 levels deep', undefined, 'too-deep');
+  if (depth > 100) throw inputError('indicators', 'indicators are nested more than 100 levels deep (flatten the data)', undefined, 'too-deep');
   if (Array.isArray(value)) return value.map((v) => nullPrototypeCopy(v, depth + 1));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const copy = Object.create(isTypedIndicator(value) ? typedPrototype(value) : PRINTABLE_NULL_PROTOTYPE) as Record<string, unknown>;
