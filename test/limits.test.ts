@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_BODY_LINES, MAX_EMPHASIS_MARKS, MAX_NESTING } from '../src/markdown/to-model.js';
@@ -16,6 +15,7 @@ import { MAX_SOURCE_BYTES } from '../src/project/source-file.js';
 import { MAX_LOOP_ITERATIONS } from '../src/template/render.js';
 import { REPO } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
+import { makePng } from './helpers/png.js';
 
 const BUDGET_MS = 60_000;
 const BUDGET_RSS_MB = 1536;
@@ -64,34 +64,7 @@ function expectRefusal(run: Measured, dir: string, pattern: RegExp): void {
   expect(run.rssMb).toBeLessThan(BUDGET_RSS_MB);
 }
 
-/** A real RGBA PNG of one colour: a few hundred KB on disk, width × height × 4 bytes once decoded. */
-function solidPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + width * 4, 0x80);
-  row[0] = 0;
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 const tableRows = (rows: number) => `# 附表\n\n| 序号 | 项目 | 本期 | 同比 |\n|---|---|---:|---:|\n${Array.from({ length: rows }, (_, i) => `| ${i + 1} | 项目${i + 1} | ${(i * 1.37).toFixed(2)} | ${(i % 17) - 8}% |`).join('\n')}\n`;
 
@@ -133,19 +106,19 @@ describe('resource limits: build within budget or one clear line, never a crash 
   });
 
   it(`a 40 000-pixel-wide image is refused from its header (limit ${MAX_IMAGE_SIDE} pixels a side)`, () => {
-    const png = solidPng(1, 1);
+    const png = makePng(1, 1, 'rgba');
     png.writeUInt32BE(40_000, 16); // the header claims 40 000 × 1; the refusal must not need the pixels
     const dir = project('正文。\n\n![宽图](wide.png)\n', { 'sections/wide.png': png });
     expectRefusal(buildMeasured(dir), dir, /^sections\/01\.md:3:1: image "wide\.png" is 40000 × 1 pixels; the limit is 10000 pixels a side/);
   });
 
   it(`a 10 000 × 10 000 image that is 0.4 MB on disk (1.7 GB to decode) is refused (limit ${MAX_IMAGE_PIXELS / 1e6} million pixels)`, () => {
-    const dir = project('正文。\n\n![大图](big.png)\n', { 'sections/big.png': solidPng(10_000, 10_000) });
+    const dir = project('正文。\n\n![大图](big.png)\n', { 'sections/big.png': makePng(10_000, 10_000, 'rgba') });
     expectRefusal(buildMeasured(dir), dir, /^sections\/01\.md:3:1: image "big\.png" is 10000 × 10000 pixels; the limit is 25 million pixels/);
   });
 
   it('the largest image allowed (5 000 × 5 000 with transparency) builds within the budget', () => {
-    const dir = project('正文。\n\n![大图](big.png)\n', { 'sections/big.png': solidPng(5_000, 5_000) });
+    const dir = project('正文。\n\n![大图](big.png)\n', { 'sections/big.png': makePng(5_000, 5_000, 'rgba') });
     const run = buildMeasured(dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.ms).toBeLessThan(BUDGET_MS);

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { formatDiagnosticLine, InputError, type Diagnostic } from '../../src/diagnostic.js';
+import { makePng } from './png.js';
 
 // ---------------------------------------------------------------------------------------------
 // Runs and seeds
@@ -222,36 +222,10 @@ function safeStringify(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Whole projects
 
+
+
 /** A real 3 × 2 RGB PNG, so `![图](chart.png)` in a random section names a readable image. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(3, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc(2 * (1 + 3 * 3), 0x7f);
-  raw[0] = 0;
-  raw[10] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-export const PNG = tinyPng();
+export const PNG = makePng(3, 2, 'rgb');
 
 export interface Case { config: string; data: string; sections: string[]; surrogates: Array<[number, string]> }
 
