@@ -81,6 +81,21 @@ describe('page layout on the GB/T 9704 grid', () => {
     }
   });
 
+  it('repeats a table\'s header row at the top of each page it continues on', () => {
+    const cell = (text: string) => ({ content: [{ kind: 'text' as const, text }] });
+    const rowsOfData = Array.from({ length: 40 }, (_, i) => [cell(`第${i + 1}村`), cell(String(100 + i))]);
+    const table: Document = { ...doc, body: [{ kind: 'table', header: true, align: [null, 'right'], rows: [[cell('村名'), cell('户数')], ...rowsOfData] }] };
+    const pages = layoutDocument(table, spec, { fonts }).pages;
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages.slice(1)) {
+      const first = page.rows.filter((r) => r.element === 'table').sort((a, b) => a.row - b.row)[0];
+      if (!first) continue;
+      expect(first.text.replace(/\s/g, '')).toBe('村名户数');
+    }
+    const printed = pages.flatMap((p) => p.rows.filter((r) => r.element === 'table').map((r) => r.text.replace(/\s/g, '')));
+    for (let i = 1; i <= 40; i++) expect(printed).toContain(`第${i}村${99 + i}`);
+  });
+
   it('marks a draft blank with a highlight behind it', () => {
     const draft: Document = { ...doc, body: [{ kind: 'paragraph', content: [{ kind: 'text', text: '完成投资' }, { kind: 'text', text: 'XX', placeholder: true }, { kind: 'text', text: '亿元。' }] }] };
     const page = layoutDocument(draft, spec, { fonts }).pages[0];

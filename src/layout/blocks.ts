@@ -271,7 +271,8 @@ export class BlockBuilder {
         },
       };
     });
-    return { kind: 'table', items };
+    // 续表: the header row is set again at the top of every page the table continues on.
+    return { kind: 'table', items, repeatOnNewPage: table.header ? items[0] : undefined };
   }
 
   image(path: string, alt: string, source?: SourcePosition): FlowGroup | null {

@@ -29,6 +29,8 @@ export interface FlowGroup {
   keepTogether?: boolean;
   /** Never the first thing on a page: text from above moves down with it (the signature). */
   keepWithPrevious?: boolean;
+  /** Set again at the top of each page the group continues on (a table's header row). */
+  repeatOnNewPage?: FlowItem;
 }
 
 export const blankItem = (): FlowItem => ({ rows: 1, blank: true, place: () => undefined });
@@ -42,6 +44,8 @@ function startNeed(groups: FlowGroup[], index: number, depth = 0): number {
   const total = group.items.reduce((sum, item) => sum + item.rows, 0);
   if (group.keepWithNext) return total + startNeed(groups, index + 1, depth + 1);
   if (group.keepTogether) return total;
+  // A table header never stands alone at the foot of a page: it needs its first data row.
+  if (group.repeatOnNewPage) return group.items.slice(0, 2).reduce((sum, item) => sum + item.rows, 0);
   if (group.kind === 'blank') return total + startNeed(groups, index + 1, depth + 1);
   if (group.kind === 'text') return total <= 3 ? total : 2;
   return group.items[0]?.rows ?? 0;
@@ -78,7 +82,14 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
     // a blank row that would open a page is dropped
     while (used === 0 && items[0]?.blank && items.length > 1 && !group.keepWithPrevious) items = items.slice(1);
     if (group.kind !== 'text' || group.keepTogether) {
-      for (const item of items) put(item, gi);
+      items.forEach((item, k) => {
+        const repeat = group.repeatOnNewPage;
+        if (repeat && k > 0 && used > 0 && used + item.rows > rowsPerPage) {
+          newPage();
+          put(repeat, gi);
+        }
+        put(item, gi);
+      });
       return;
     }
     let index = 0;
