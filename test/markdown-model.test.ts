@@ -70,3 +70,10 @@ describe('markdown → document model', () => {
     expect(() => build({ 's/01.md': '段落\n\n![图](img/none.png)' })).toThrow(/^s\/01\.md:3:1: image "img\/none\.png" not found/);
   });
 });
+
+describe('a figure at the start of a heading is not a heading number', () => {
+  it('keeps 2.5万亩 in a level-3 heading and numbers the heading itself', () => {
+    const doc = build({ 's/01.md': '# 总结\n\n## 农业\n\n### 2.5万亩高标准农田建设\n\n### 3、粮食生产\n' });
+    expect(headings(doc)).toEqual(['一、总结', '（一）农业', '1.2.5万亩高标准农田建设', '2.粮食生产']);
+  });
+});

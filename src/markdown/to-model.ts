@@ -259,6 +259,6 @@ function stripWrittenNumber(content: Inline[], level: 1 | 2 | 3 | 4): Inline[] {
   if (first?.kind !== 'text') return content;
   const match = WRITTEN_NUMBER[level].exec(first.text);
   if (!match) return content;
-  const rest = first.text.slice(match[0].length);
+  const rest = first.text.slice(match[0].length).replace(/^\s+/u, '');
   return rest ? [{ ...first, text: rest }, ...content.slice(1)] : content.slice(1);
 }

@@ -7,6 +7,8 @@
  * level's number (`## 一、`, printed as `（一）一、`), is reported too.
  */
 import { findingAt, type Finding, type LintInput, type MarkdownInput, type Rule, type RuleMeta } from '../rule.js';
+import { chineseNumeral } from '../../model/chinese-numeral.js';
+import { headingNumber, WRITTEN_NUMBER } from '../../model/numbering.js';
 
 export const meta: RuleMeta = {
   id: 'enumeration',
@@ -25,12 +27,6 @@ export function parseChineseNumber(text: string): number {
   if (!m || text === '') return NaN;
   if (!m[2]) return m[1] && !m[3] ? CN_DIGITS[m[1]] : NaN;
   return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
-}
-
-function chineseNumeral(n: number): string {
-  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  if (n < 10) return d[n];
-  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${d[n % 10]}`;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -55,12 +51,12 @@ const INLINE: InlineFamily[] = [
   { name: '1.', pattern: /(?<=[。；;：:！？!?])(\d{1,2})[.．、](?!\d)/g, group: 1, value: Number, show: (n) => `${n}.`, notAtLineStart: true },
 ];
 
-/** Line-start numbers of the 公文 hierarchy, level 1–4. */
+/** Line-start numbers of the 公文 hierarchy, level 1–4 (patterns shared with the model). */
 const LEVELS: Array<{ pattern: RegExp; value(token: string): number; show(n: number): string }> = [
-  { pattern: new RegExp(`^(${CN_NUM})[、]`), value: parseChineseNumber, show: (n) => `${chineseNumeral(n)}、` },
-  { pattern: new RegExp(`^[（(](${CN_NUM})[）)]`), value: parseChineseNumber, show: (n) => `（${chineseNumeral(n)}）` },
-  { pattern: /^(\d{1,3})(?:[.．](?!\d)|、)/, value: Number, show: (n) => `${n}.` },
-  { pattern: /^[（(](\d{1,3})[）)]/, value: Number, show: (n) => `（${n}）` },
+  { pattern: WRITTEN_NUMBER[1], value: parseChineseNumber, show: (n) => headingNumber(1, n) },
+  { pattern: WRITTEN_NUMBER[2], value: parseChineseNumber, show: (n) => headingNumber(2, n) },
+  { pattern: WRITTEN_NUMBER[3], value: Number, show: (n) => headingNumber(3, n) },
+  { pattern: WRITTEN_NUMBER[4], value: Number, show: (n) => headingNumber(4, n) },
 ];
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+/;
@@ -142,7 +138,7 @@ function checkHeading(md: MarkdownInput, level: number, body: string, at: number
         findings.push(findingAt(meta, md.file, md.index, at, at + m[0].length,
           `heading number "${m[0]}" disagrees with its position (it is printed as "${LEVELS[level].show(position)}")`));
       }
-    } else if (written !== 2 || !/^\d{1,3}[.．]\d/.test(body)) {
+    } else {
       findings.push(findingAt(meta, md.file, md.index, at, at + m[0].length,
         `level-${level + 1} heading starts with "${m[0]}", a level-${written + 1} number; it would be printed as "${LEVELS[level].show(position)}${m[0]}"`));
     }
