@@ -118,4 +118,16 @@ describe('report build', () => {
     const strict = runReport(['build', '.', '--strict'], { cwd: typed });
     expect(strict.status).toBe(1);
   });
+
+  it('report fonts resolves as the build does: a font file named in report.yaml serves its role', () => {
+    const dir = makeProject({
+      'report.yaml': 'title: 测试\nsections: [s.md]\nfonts:\n  heading1: lic/heiti.ttf\n',
+      's.md': '正文。\n',
+    });
+    cpSync(join(REPO, 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'), join(dir, 'lic', 'heiti.ttf'));
+    const result = runReport(['fonts', '.'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^heading1 +ok +wants 黑体; uses Noto Sans SC .*\[configured\]$/m);
+    expect(result.stdout).toContain(join(dir, 'lic', 'heiti.ttf'));
+  });
 });

@@ -9,7 +9,7 @@ import { formatDiagnosticLine, inputError, type Diagnostic } from '../diagnostic
 import { assembleDocument } from '../markdown/document.js';
 import { markPlaceholders } from '../model/placeholders.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../project/config.js';
-import { loadProject } from '../project/load.js';
+import { configuredFontPaths, loadProject } from '../project/load.js';
 import { confinedPath, displayPath } from '../project/source-file.js';
 import { positionOf } from '../project/yaml-source.js';
 import { writeDocx } from '../render/docx/index.js';
@@ -93,7 +93,7 @@ export async function buildCommand(dir: string, options: BuildOptions, log: (lin
       files.push({ name: `${name}.docx`, data: await writeDocx(document, spec), format });
       t = lap('docx', t);
     } else {
-      const result = await writePdf(document, spec, { projectDir: project.dir, configuredFonts: resolveFontPaths(project), strictFonts: options.strictFonts });
+      const result = await writePdf(document, spec, { projectDir: project.dir, configuredFonts: configuredFontPaths(project), strictFonts: options.strictFonts, configFile: project.configFile.displayPath });
       summary.diagnostics.push(...result.warnings);
       for (const warning of result.warnings.filter((w) => w.severity !== 'info')) log(`${formatDiagnosticLine(warning)} (${warning.severity})`);
       fontNotes = result.warnings.filter((w) => w.severity === 'info').length;
@@ -135,13 +135,6 @@ function outputStem(project: ReturnType<typeof loadProject>): string {
   return stem;
 }
 
-function resolveFontPaths(project: ReturnType<typeof loadProject>): Record<string, string> {
-  const paths: Record<string, string> = {};
-  for (const [role, path] of Object.entries(project.config.fonts)) {
-    paths[role] = confinedPath(project.dir, project.dir, path as string, `font file for ${role}`, project.configFile.displayPath, positionOf(project.configSource, ['fonts', role]));
-  }
-  return paths;
-}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');

@@ -18,6 +18,8 @@ export interface FontsOptions {
   template?: string;
   spec?: StyleSpec;
   json?: boolean;
+  /** report.yaml as shown in messages about its `fonts:` files. */
+  configFile?: string;
   /** Where lines go (stdout by default). */
   log?: (line: string) => void;
 }
@@ -25,10 +27,10 @@ export interface FontsOptions {
 export function fontsCommand(dir: string, options: FontsOptions = {}): number {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const projectDir = resolve(dir || '.');
-  const spec = options.spec ?? loadStyleSpec(options.template ?? 'gongwen', projectDir);
+  const spec = options.spec ?? loadStyleSpec(options.template ?? 'gongwen', projectDir, options.configFile);
   let fonts;
   try {
-    fonts = resolveFonts(spec, { projectDir, configured: options.configured });
+    fonts = resolveFonts(spec, { projectDir, configured: options.configured, configFile: options.configFile });
   } catch (error) {
     if (error instanceof InputError) {
       for (const d of error.diagnostics) log(formatDiagnosticLine(d));

@@ -4,11 +4,12 @@
  * Input errors are printed as one `file:line:col: message` line each, never as a stack trace
  * (unless --debug).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnosticLine, InputError } from '../diagnostic.js';
+import { CONFIG_FILE, configuredFontPaths, loadProject } from '../project/load.js';
 import { buildCommand } from './build-command.js';
 import { fontsCommand } from './fonts-command.js';
 import { initCommand } from './init-command.js';
@@ -69,7 +70,14 @@ export async function main(argv: string[]): Promise<void> {
     .argument('[dir]', 'project directory', '.')
     .option('--strict-fonts', 'exit 1 when any role falls back to a substitute')
     .action(async (dir: string, options) => {
-      exitCode = await fontsCommand(dir, options);
+      // In a project, resolve exactly as its build would (its template, its `fonts:` files).
+      const project = existsSync(join(dir, CONFIG_FILE)) ? loadProject(dir) : undefined;
+      exitCode = await fontsCommand(dir, {
+        ...options,
+        template: project?.config.template,
+        configured: project ? configuredFontPaths(project) : undefined,
+        configFile: project?.configFile.displayPath,
+      });
     });
 
   program.command('init')

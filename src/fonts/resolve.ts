@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { displayPath } from '../project/source-file.js';
 import { InputError, type Diagnostic } from '../diagnostic.js';
 import { FONT_ROLES, type FontRole, type FontRoleSpec, type StyleSpec } from '../style/spec.js';
 import { faceKeys, nameKey, readFaceNames, type FaceNames } from './font-names.js';
@@ -93,7 +94,8 @@ export function resolveFonts(spec: StyleSpec, options: ResolveOptions): Resolved
       }
       const faces = readFaceNames(configured);
       if (faces.length === 0) {
-        throw new InputError({ file: options.configFile ?? 'report.yaml', rule: 'font-file', severity: 'error', message: `fonts.${role}: not a TrueType/OpenType font: ${configured}` });
+        // The font file itself is what is wrong: name it (a binary file has no line to point at).
+        throw new InputError({ file: displayPath(configured), rule: 'font-file', severity: 'error', message: `not a TrueType/OpenType font (fonts.${role} in ${options.configFile ?? 'report.yaml'})` });
       }
       // in a pan-CJK collection without a named match, take the Simplified Chinese face
       const chosen = pick(faces, [...exact, ...standIns], weight)?.face ?? faces.find((f) => /(^|[^A-Za-z])(SC|CN|GB)([^A-Za-z]|$)|sc-|SC-/.test(`${f.postscriptName} ${f.families.join(' ')}`)) ?? faces[0];

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
 import { inputError } from '../diagnostic.js';
+import type { FontRole } from '../style/spec.js';
 import { readConfig, type ReportConfig } from './config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
 import { confinedPath, displayPath, readSourceFile, type SourceFile } from './source-file.js';
@@ -186,4 +187,20 @@ export function applySetOptions(indicators: Record<string, unknown>, assignments
     node[path[path.length - 1]] = value;
     return path;
   });
+}
+
+/**
+ * The `fonts:` files of report.yaml as absolute paths, each confined to the project and present
+ * (a missing file is reported at its key). Shared by `report build` and `report fonts`, so both
+ * resolve the same faces.
+ */
+export function configuredFontPaths(project: Project): Partial<Record<FontRole, string>> {
+  const paths: Partial<Record<FontRole, string>> = {};
+  for (const [role, path] of Object.entries(project.config.fonts) as Array<[FontRole, string]>) {
+    const at = positionOf(project.configSource, ['fonts', role]);
+    const full = confinedPath(project.dir, project.dir, path, `font file for ${role}`, project.configFile.displayPath, at);
+    if (!existsSync(full) || !statSync(full).isFile()) throw inputError(project.configFile.displayPath, `fonts.${role}: font file "${path}" not found`, at, 'missing-file');
+    paths[role] = full;
+  }
+  return paths;
 }
