@@ -90,7 +90,6 @@ export class BlockBuilder {
       firstIndent: (style.firstLineChars ?? 0) * grid.charPitchPt,
       restIndent: 0,
       align: style.align,
-      balance: element === 'title',
       ...extra,
     };
     const rows = breakParagraph(spans, shape, this.settings(source));

@@ -34,8 +34,6 @@ export interface ParagraphShape {
   firstIndent: number;
   restIndent: number;
   align: 'justify' | 'left' | 'center' | 'right';
-  /** Balance the rows' lengths (titles: 梯形 rather than a long row and a stub). */
-  balance?: boolean;
 }
 
 export interface Unit {
@@ -410,19 +408,7 @@ function finishRow(units: Unit[], s: number, b: number, indent: number, shape: P
   return { units: placed, left, right: x, continued: !last && (shape.align === 'justify' || shape.align === 'left'), text: placed.map((u) => u.ch).join('') };
 }
 
-/** Break, and for balanced paragraphs narrow the measure while the row count stays the same. */
+/** Break a paragraph into rows. (Titles arrive already split into balanced lines: model/title-lines.ts.) */
 export function breakParagraph(spans: TextSpan[], shape: ParagraphShape, settings: BreakSettings): BrokenRow[] {
-  const units = buildUnits(spans, settings);
-  const fresh = (): Unit[] => units.map((u) => ({ ...u }));
-  let rows = breakUnits(fresh(), shape);
-  if (shape.balance && rows.length > 1) {
-    const step = (units[0]?.size ?? 16) * settings.cellRatio / 2;
-    for (let width = shape.width - step; width > shape.width / 2; width -= step) {
-      const tried = breakUnits(fresh(), { ...shape, width });
-      if (tried.length > rows.length) break;
-      const offset = (shape.width - width) / 2;
-      rows = tried.map((row) => ({ ...row, left: row.left + offset, right: row.right + offset, units: row.units.map((u) => ({ ...u, x: u.x + offset })) }));
-    }
-  }
-  return rows;
+  return breakUnits(buildUnits(spans, settings), shape);
 }

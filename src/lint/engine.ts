@@ -13,10 +13,8 @@ import { DEFAULT_SETTINGS, readLintSettings, type LintSettings } from './config.
 import { markdownDirectives, yamlDirectives, type DirectiveSet } from './directives.js';
 import { collectReferences, type HandlebarsReference } from './handlebars-references.js';
 import { excludedRanges, maskText } from './markdown-regions.js';
-import { findPlaceholders } from './placeholder-detector.js';
 import type { Finding, LintInput, MarkdownInput, Rule, YamlInput } from './rule.js';
 import { RULE_IDS, RULES } from './rules/index.js';
-import { lookup } from './rules/indicator-lookup.js';
 import { LineIndex } from './text-position.js';
 import { yamlStrings } from './yaml-scalars.js';
 
@@ -81,11 +79,7 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     ...project.sections.map((f) => [f.displayPath, markdownDirectives(f.text)] as const),
     ...yaml.map((y) => [y.file.displayPath, yamlDirectives(y.file.text)] as const),
   ]);
-  // A helper that failed on a blank value (`{{pct 增速}}` with 增速: XX) is that blank, reported at its YAML line.
-  const helperOnBlank = (d: Finding) => d.rule === 'helper' && references.some((r) => r.file === d.file && r.line === d.line
-    && typeof lookup(project.indicators, r.path) === 'string' && findPlaceholders(String(lookup(project.indicators, r.path)), settings.placeholder).length > 0);
-  const extra = renderFindings.filter((d) => !helperOnBlank(d));
-  return { findings: run(input, directives, options, extra), files: project.sections };
+  return { findings: run(input, directives, options, renderFindings), files: project.sections };
 }
 
 function run(input: LintInput, directives: Map<string, DirectiveSet>, options: LintOptions, extra: Finding[] = []): Finding[] {

@@ -85,7 +85,6 @@ export function paragraphPropsXml(p: ParagraphProps): string {
 }
 
 function elementParagraphProps(geometry: DocxGeometry, element: ElementStyle): ParagraphProps {
-  const rows = rowsPerLine(element);
   return {
     keepNext: element.keepWithNext,
     exactLine: element.rowsPerLine !== undefined || element.lineTightenPt ? exactLineHeight(geometry, element) : undefined,
