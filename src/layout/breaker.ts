@@ -161,7 +161,8 @@ function markBreaks(units: Unit[]): void {
     while (before > 0 && units[before].cls === 'space') before--;
     if (NO_ROW_START.has(b.ch) || NO_ROW_END.has(a.ch) || NO_ROW_END.has(units[before].ch)) continue;
     if (glued) {
-      b.weakBreak = true;
+      // A unit word may part from its number as a last resort (48.62|亿元), never inside itself (亿|元).
+      if (!UNIT_CHARS.has(a.ch)) b.weakBreak = true;
       continue;
     }
     if (a.forced) b.breakBefore = true;
