@@ -181,7 +181,7 @@ class SectionConverter {
     if (info.width * info.height > MAX_IMAGE_PIXELS) {
       throw inputError(file, `image "${url}" is ${info.width} × ${info.height} pixels; the limit is ${MAX_IMAGE_PIXELS / 1_000_000} million pixels (export a smaller image)`, where, 'image');
     }
-    return { kind: 'image', path, alt, widthPx: info.width, heightPx: info.height, source: where };
+    return { kind: 'image', path, alt, format: info.format, widthPx: info.width, heightPx: info.height, source: where };
   }
 
   private inlines(nodes: PhrasingContent[], style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {

@@ -79,7 +79,8 @@ export interface Image {
   /** Absolute path, already confined to the project directory by the loader. */
   path: string;
   alt: string;
-  /** Pixel size read from the file header (PNG or JPEG), for scaling to the text width. */
+  format: 'png' | 'jpeg';
+  /** Pixel size read from the file header, for scaling to the text width. */
   widthPx: number;
   heightPx: number;
   source?: SourcePosition;
