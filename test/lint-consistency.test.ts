@@ -7,7 +7,7 @@ import { loadProject } from '../src/project/load.js';
 import { REPO, runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
 
-const CONSISTENCY = ['stated-change', 'completion-rate', 'duplicate-value', 'unit-mismatch'];
+const CONSISTENCY = ['stated-change', 'completion-rate', 'contradictory-data', 'duplicate-value', 'unit-mismatch'];
 const REPORT = 'title: "{{镇名}}经济运行情况"\nindicators: indicators.yaml\nsections:\n  - sections/*.md\n';
 
 // 规上工业产值: 同比 +7.40%, 完成 46.30%; 限上零售额: −1.03%, 39.07%; 工业用电量: +5.12%;
@@ -156,16 +156,17 @@ describe('consistency rules: rates the data contradicts itself', () => {
     const data = '镇名: 云溪镇\n固定资产投资:\n  本期: 14.75\n  上年同期: 13.20\n  增速: 12.6\n  全年目标: 24\n  完成率: 60.1\n';
     const findings = lintSection('投资{{固定资产投资.本期}}亿元。\n', data);
     expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.text}`)).toEqual([
-      'stated-change indicators.yaml:5:7 12.6',
-      'completion-rate indicators.yaml:7:8 60.1',
+      'contradictory-data indicators.yaml:5:7 12.6',
+      'contradictory-data indicators.yaml:7:8 60.1',
     ]);
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'error']);
     expect(findings[0].message).toBe('固定资产投资.增速 is 12.6 but 固定资产投资 14.75 against 13.2 a year earlier is 增长11.7%');
   });
 
   it('reports a contradicting 增速 given with --set on the command line', () => {
     const dir = makeProject({ 'report.yaml': REPORT, 'indicators.yaml': DATA, 'sections/01.md': '投资{{固定资产投资.本期}}亿元。\n' });
-    const findings = lintProject(loadProject('.', { cwd: dir, set: ['固定资产投资.增速=9.5'] })).findings.filter((f) => f.rule === 'stated-change');
-    expect(findings).toEqual([expect.objectContaining({ file: '--set', text: '9.5', message: expect.stringContaining('is 增长11.7%') })]);
+    const findings = lintProject(loadProject('.', { cwd: dir, set: ['固定资产投资.增速=9.5'] })).findings.filter((f) => f.rule === 'contradictory-data');
+    expect(findings).toEqual([expect.objectContaining({ file: '--set', severity: 'error', text: '9.5', message: expect.stringContaining('is 增长11.7%') })]);
   });
 
   it('accepts stated rates that agree after rounding, and groups it cannot read', () => {
@@ -195,7 +196,7 @@ describe('--strict', () => {
     expect([strict.code, strict.severity('stated-change')]).toEqual([1, 'error']);
   });
 
-  it('makes `report lint --strict --data` fail at the YAML line of a contradictory 增速', () => {
+  it('fails `report lint --data` at the YAML line of a contradictory 增速, with or without --strict', () => {
     const dir = makeProject({
       'report.yaml': REPORT,
       'indicators.yaml': DATA,
@@ -206,7 +207,7 @@ describe('--strict', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('::error file=data/2024-06.yaml,line=5,col=7,');
     expect(result.stdout).toContain('固定资产投资.增速 is 15.6 but 固定资产投资 16.02 against 14.1 a year earlier is 增长13.6%');
-    expect(runReport(['lint', '.', '--data', 'data/2024-06.yaml'], { cwd: dir }).status).toBe(0);
+    expect(runReport(['lint', '.', '--data', 'data/2024-06.yaml'], { cwd: dir }).status).toBe(1);
   });
 
   it('leaves other rules\' warnings as they are', async () => {

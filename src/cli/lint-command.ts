@@ -145,16 +145,13 @@ function packageVersion(): string {
  * values, rendered text) and missing indicators, with report.yaml `lint:` severities and inline
  * disable comments applied. The build fails (exit 1) on any error-severity result unless --draft.
  */
-const BUILD_RULES = ['placeholder', 'missing-indicator', 'stated-change', 'completion-rate', 'duplicate-value', 'unit-mismatch'];
+const BUILD_RULES = ['placeholder', 'missing-indicator', 'contradictory-data', 'stated-change', 'completion-rate', 'duplicate-value', 'unit-mismatch'];
 
 /**
- * The checks `report build` runs: blanks and missing indicators (errors), and the consistency
- * rules. Data that contradicts itself (a rate in the YAML that its own figures disprove) fails
- * the build; text that disagrees with the data is a warning unless `strict`.
+ * The checks `report build` runs: blanks, missing indicators and data that contradicts itself
+ * (errors), and the text-against-data consistency rules (warnings, errors with `strict`).
  */
 export function checkProjectForBuild(project: Project, renderedSections: RenderedText[], options: { strict?: boolean } = {}): Diagnostic[] {
   const { findings } = lintProject(project, { rules: BUILD_RULES, strict: options.strict }, renderedSections);
-  const dataFiles = new Set(project.indicatorFiles.map((file) => file.displayPath));
-  return findings.map(({ fix: _fix, ...diagnostic }) =>
-    dataFiles.has(diagnostic.file) && diagnostic.severity === 'warning' ? { ...diagnostic, severity: 'error' as const } : diagnostic);
+  return findings.map(({ fix: _fix, ...diagnostic }) => diagnostic);
 }

@@ -33,6 +33,13 @@ export const completionRateMeta: RuleMeta = {
   strict: true,
 };
 
+export const contradictoryDataMeta: RuleMeta = {
+  id: 'contradictory-data',
+  description: 'a rate the data states itself (增速, 完成率) that its own figures (本期 and 上年同期, value and target) disprove',
+  defaultSeverity: 'error',
+  fixable: false,
+};
+
 const YEAR_ON_YEAR = '同比|比上年同期|比去年同期|较上年同期|较去年同期|与上年同期相比|与去年同期相比|比上年|比去年|较上年|较去年';
 const OTHER_BASE = '环比|比上月|较上月|比上期|较上期|与上月相比';
 const UP = '增长|增加|提高|上升|提升';
@@ -179,10 +186,16 @@ function dataFindings(input: LintInput, kind: 'change' | 'completion', meta: Rul
 
 export const statedChangeRule: Rule = {
   meta: statedChangeMeta,
-  check: (input) => (input.project ? [...textFindings(input, 'change', statedChangeMeta), ...dataFindings(input, 'change', statedChangeMeta)] : []),
+  check: (input) => (input.project ? textFindings(input, 'change', statedChangeMeta) : []),
 };
 
 export const completionRateRule: Rule = {
   meta: completionRateMeta,
-  check: (input) => (input.project ? [...textFindings(input, 'completion', completionRateMeta), ...dataFindings(input, 'completion', completionRateMeta)] : []),
+  check: (input) => (input.project ? textFindings(input, 'completion', completionRateMeta) : []),
+};
+
+/** Data that contradicts itself is an error wherever it is read: the report cannot be right. */
+export const contradictoryDataRule: Rule = {
+  meta: contradictoryDataMeta,
+  check: (input) => (input.project ? [...dataFindings(input, 'change', contradictoryDataMeta), ...dataFindings(input, 'completion', contradictoryDataMeta)] : []),
 };

@@ -5,12 +5,12 @@ import { missingIndicatorRule } from './missing-indicator.js';
 import { unusedIndicatorRule } from './unused-indicator.js';
 import { enumerationRule } from './enumeration.js';
 import { punctuationRule } from './punctuation.js';
-import { completionRateRule, statedChangeRule } from './consistency-stated.js';
+import { completionRateRule, contradictoryDataRule, statedChangeRule } from './consistency-stated.js';
 import { duplicateValueRule } from './consistency-duplicate.js';
 import { unitMismatchRule } from './consistency-units.js';
 
 export const RULES: Rule[] = [
   placeholderRule, missingIndicatorRule, unusedIndicatorRule, enumerationRule, punctuationRule,
-  statedChangeRule, completionRateRule, duplicateValueRule, unitMismatchRule,
+  statedChangeRule, completionRateRule, contradictoryDataRule, duplicateValueRule, unitMismatchRule,
 ];
 export const RULE_IDS = RULES.map((r) => r.meta.id);
