@@ -6,14 +6,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GBT9704_CHECK } from './helpers/shared.js';
-import { inlineText, type Block, type Document } from '../src/model/document.js';
 import { writeDocx } from '../src/render/docx/index.js';
 import { loadStyleSpec } from '../src/style/spec.js';
 import { sampleDocument } from './fixtures/docx-sample.js';
+// @ts-expect-error plain JS fixture shared with scripts/bench.mjs
+import { printedText } from '../scripts/sample-report.mjs';
 
 const tools = process.env.GBT9704_TOOLS ?? dirname(GBT9704_CHECK);
 const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -23,21 +23,6 @@ const missing = [
 ];
 const skipReason = missing.length ? ` (skipped: ${missing.join(', ')} not found)` : '';
 
-/** The text a reader sees, in order: what gbt9704-check --expect-text compares with the page. */
-function printedText(doc: Document): string {
-  const blocks = (list: Block[]): string[] => list.flatMap((block) => {
-    switch (block.kind) {
-      case 'heading': return [block.number + inlineText(block.content)];
-      case 'paragraph': return [inlineText(block.content)];
-      case 'table': return block.rows.map((row) => row.map((cell) => inlineText(cell.content)).join(''));
-      case 'quote': return blocks(block.blocks);
-      case 'list': return block.items.flatMap(blocks);
-      default: return [];
-    }
-  });
-  const attachments = doc.attachments.map((name, i) => `${i === 0 ? '附件：' : ''}${doc.attachments.length > 1 ? `${i + 1}.` : ''}${name}`);
-  return [doc.title, `${doc.recipient}：`, ...blocks(doc.body), ...attachments, ...doc.signature, doc.date ?? ''].join('\n');
-}
 
 describe('DOCX rendered by LibreOffice', () => {
   it.skipIf(missing.length > 0)(`passes gbt9704-check with numbered headings and odd/even page numbers${skipReason}`, async () => {

@@ -7,7 +7,7 @@ import { makeProject } from './helpers/project.js';
 
 function build(files: Record<string, string>) {
   const dir = makeProject({
-    'report.yaml': 'title: "{{镇}}工作总结"\nsignature: 中共{{镇}}委员会\ndate: 2023-06-20\nindicators: d.yaml\nsections:\n  - s/*.md\n',
+    'report.yaml': 'title: "{{镇}}工作总结"\nrecipient: 市委、市政府\nsignature: 中共{{镇}}委员会\ndate: 2023-06-20\nindicators: d.yaml\nsections:\n  - s/*.md\n',
     'd.yaml': '镇: 云溪镇\n',
     ...files,
   });
@@ -46,6 +46,7 @@ describe('markdown → document model', () => {
     expect(doc.title).toBe('云溪镇工作总结');
     expect(doc.signature).toEqual(['中共云溪镇委员会']);
     expect(doc.date).toBe('2023年6月20日');
+    expect(doc.recipient).toBe('市委、市政府：');
     expect(doc.metadata).toMatchObject({ title: '云溪镇工作总结', author: '中共云溪镇委员会' });
     expect(doc.metadata.created.toISOString()).toBe('2023-06-20T00:00:00.000Z');
   });

@@ -124,8 +124,7 @@ export class BlockBuilder {
       items.push(...this.paragraph([{ text: line, role: this.style('title').font, size: this.style('title').sizePt }], 'title'));
     }
     for (let i = 0; i < (this.style('title').blankRowsAfter ?? 0); i++) items.push(blankItem());
-    // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one
-    if (doc.recipient) items.push(...this.paragraph(this.spans([{ kind: 'text', text: `${doc.recipient.replace(/[:：]\s*$/u, '')}：` }], 'recipient'), 'recipient'));
+    if (doc.recipient) items.push(...this.paragraph(this.spans([{ kind: 'text', text: doc.recipient }], 'recipient'), 'recipient'));
     return { kind: 'title', items, keepWithNext: true, keepTogether: true };
   }
 

@@ -34,7 +34,8 @@ export function assembleDocument(project: Project, sections: RenderedText[]): Do
   }
   return {
     title,
-    recipient: config.recipient ? inline(config.recipient, ['recipient']) : undefined,
+    // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one.
+    recipient: config.recipient ? `${inline(config.recipient, ['recipient']).replace(/[:：]\s*$/u, '')}：` : undefined,
     body: sectionsToBlocks(sections, { projectDir: project.dir }),
     attachments: config.attachments.map((name, i) => inline(name, ['attachments', i])),
     signature,

@@ -104,7 +104,7 @@ export interface DocumentMetadata {
 export interface Document {
   /** Title (标题), 2号小标宋, centred; may wrap. */
   title: string;
-  /** 主送机关, printed flush left with a full-width colon. */
+  /** 主送机关 as printed, ending with its full-width colon; flush left. */
   recipient?: string;
   body: Block[];
   /** 附件说明 names, in order. */

@@ -45,10 +45,7 @@ export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: Docx
     }),
     ...blankRows(title.blankRowsAfter),
   ];
-  if (doc.recipient) {
-    const recipient = doc.recipient.replace(/[:：]\s*$/u, '');
-    out.push(new Paragraph({ style: STYLES.recipient.id, children: textRuns(`${recipient}：`) }));
-  }
+  if (doc.recipient) out.push(new Paragraph({ style: STYLES.recipient.id, children: textRuns(doc.recipient) }));
   return out;
 }
 
