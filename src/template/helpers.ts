@@ -86,10 +86,11 @@ function hasPrevious(value: unknown): value is { value: unknown; previous: unkno
   return typeof value === 'object' && value !== null && 'value' in value && 'previous' in value && (value as { previous: unknown }).previous != null;
 }
 
-function growthFromPrevious(indicator: { value: unknown; previous: unknown }): number {
-  const previous = toNumber('change (previous)', indicator.previous);
-  if (previous === 0) throw new HelperError('change: previous value is 0, a growth rate cannot be computed');
-  return ((toNumber('change', indicator.value) - previous) / Math.abs(previous)) * 100;
+/** Growth in percent of `value` over `previous`: (value − previous) / |previous| × 100. */
+export function growthFromPrevious(indicator: { value: unknown; previous: unknown }, helper = 'change'): number {
+  const previous = toNumber(`${helper} (previous)`, indicator.previous);
+  if (previous === 0) throw new HelperError(`${helper}: previous value is 0, a growth rate cannot be computed`);
+  return ((toNumber(helper, indicator.value) - previous) / Math.abs(previous)) * 100;
 }
 
 /** {{cn 3}} → 三; {{cn 12}} → 十二. */

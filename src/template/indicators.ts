@@ -7,7 +7,7 @@
  * Rounding: half away from zero on the decimal digits; percentages and 百分点 to one decimal
  * unless a decimals argument is given; values as written unless the indicator sets `decimals`.
  */
-import { formatFixed, HelperError, roundHalfAway, toNumber } from './helpers.js';
+import { formatFixed, growthFromPrevious, HelperError, roundHalfAway, toNumber } from './helpers.js';
 
 export interface TypedIndicator {
   value: number;
@@ -44,8 +44,7 @@ function field(helper: string, value: unknown, name: 'previous' | 'target'): num
 /** Growth in percent from `previous`: (value − previous) / previous × 100. */
 export function growthPercent(helper: string, value: unknown): number {
   const previous = field(helper, value, 'previous');
-  if (previous === 0) throw new HelperError(`${helper}: previous value is 0, a growth rate cannot be computed`);
-  return ((numericValue(helper, value) - previous) / Math.abs(previous)) * 100;
+  return growthFromPrevious({ value: numericValue(helper, value), previous }, helper);
 }
 
 /** {{growth 规上工业产值}} → 7.4 (signed, one decimal): for tables and "增速7.4%". */
