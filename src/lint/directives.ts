@@ -5,6 +5,7 @@
  *   <!-- report-disable placeholder, enumeration --> … <!-- report-enable -->
  * No rule list means every rule. Parsed once per file; applied centrally by apply-settings.ts.
  */
+import { positionAt } from '../diagnostic.js';
 
 export interface DirectiveSet {
   isDisabled(rule: string, line: number): boolean;
@@ -34,8 +35,8 @@ function collect(text: string, pattern: RegExp): DirectiveSet {
   let state: BlockState = { line: 0, all: false, except: new Set(), rules: new Set() };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const startLine = lineAt(text, m.index);
-    const endLine = lineAt(text, m.index + m[0].length);
+    const startLine = positionAt(text, m.index).line;
+    const endLine = positionAt(text, m.index + m[0].length).line;
     const list = m[2].replace(/--.*$/s, '').split(/[\s,]+/).filter(Boolean);
     const rules = list.length ? list : null;
     if (m[1] === 'disable-next-line') lines.push({ rules, from: endLine + 1, to: endLine + 1 });
@@ -59,10 +60,4 @@ function collect(text: string, pattern: RegExp): DirectiveSet {
       return current !== undefined && ((current.all && !current.except.has(rule)) || current.rules.has(rule));
     },
   };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
