@@ -4,8 +4,9 @@
  * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
  * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeOutputsAtomically } from './atomic-write.js';
 import { formatDiagnosticLine, InputError, inputError, type Diagnostic } from '../diagnostic.js';
 import { loadProject, type Project } from '../project/load.js';
 import { displayPath, readSourceFile, type SourceFile } from '../project/source-file.js';
@@ -114,14 +115,8 @@ function writeFixes(findings: Finding[]): number {
     const original = readFileSync(path, 'utf8');
     const fixed = fixFileText(original, list.map((f) => f.fix!));
     if (fixed === original) continue;
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(temp, fixed);
-      renameSync(temp, path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw inputError(list[0].file, `cannot write the fixed file: ${(error as Error).message}`, undefined, 'output');
-    }
+    // The same all-or-nothing write as build outputs: a failed fix never leaves half a source file.
+    writeOutputsAtomically(dirname(path), [{ name: basename(path), data: Buffer.from(fixed) }]);
     changed++;
   }
   return changed;

@@ -67,7 +67,6 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
   };
 
   groups.forEach((group, gi) => {
-    const total = group.items.reduce((sum, item) => sum + item.rows, 0);
     if (group.kind === 'blank') {
       if (used > 0 && used < rowsPerPage) put(group.items[0], gi);
       return;
@@ -107,7 +106,6 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
       for (let k = 0; k < take; k++) put(items[index++], gi);
       newPage();
     }
-    void total;
   });
   if (pages.length > 1 && current().length === 0) pages.pop();
   return pages;

@@ -262,9 +262,8 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
       if (node.type === 'BlockStatement') {
         const block = node as unknown as hbs.AST.BlockStatement;
         // Block bodies run conditionally or in another scope: Handlebars checks them as they run.
-        const keepsScope = false;
-        visit(block.program as unknown as AnyNode, topScope && keepsScope);
-        visit(block.inverse as unknown as AnyNode, topScope && keepsScope);
+        visit(block.program as unknown as AnyNode, false);
+        visit(block.inverse as unknown as AnyNode, false);
       }
       return;
     }
