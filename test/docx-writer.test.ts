@@ -39,9 +39,20 @@ describe('DOCX writer: page setup', () => {
   it('fits 28 body characters a row: 16 pt runs tracked by −0.25 pt in an 8844-twip text area', async () => {
     const { 'word/styles.xml': styles, 'word/document.xml': xml } = await parts();
     const body = style(styles, '正文');
-    expect(body).toContain('<w:spacing w:val="-5"/>');
-    expect(28 * (320 - 5)).toBeLessThanOrEqual(11906 - 1588 - 1474);
-    expect(29 * (320 - 5) - 5).toBeGreaterThan(11906 - 1588 - 1474);
+    const attr = (xml: string, element: string, name: string): number => {
+      const match = xml.match(new RegExp(`<${element} [^>]*\\b${name}="(-?\\d+)"`));
+      expect(match, `${element} ${name}`).not.toBeNull();
+      return Number(match![1]);
+    };
+    // The body run: w:sz in half-points (so ×10 is twips), w:spacing in twips added after each character.
+    const tracking = attr(body, 'w:spacing', 'w:val');
+    const advance = attr(body, 'w:sz', 'w:val') * 10 + tracking;
+    const textWidth = attr(xml, 'w:pgSz', 'w:w') - attr(xml, 'w:pgMar', 'w:left') - attr(xml, 'w:pgMar', 'w:right');
+    expect(advance).toBe(315);
+    expect(textWidth).toBe(8844);
+    // 28 characters fit the text area; 29 do not, even allowing one tracking step of slack.
+    expect(28 * advance).toBeLessThanOrEqual(textWidth);
+    expect(29 * advance - Math.abs(tracking)).toBeGreaterThan(textWidth);
     // Every row is one 579-twip line: exact height, off the grid snap, in Normal and so in every style.
     expect(style(styles, 'Normal')).toContain('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>');
     expect(xml).not.toContain('w:lineRule="auto"');
@@ -200,7 +211,7 @@ describe('DOCX writer: tables and images', () => {
     const dir = mkdtempSync(join(tmpdir(), 'docx-image-'));
     const path = join(dir, 'chart.png');
     writeFileSync(path, png(1200, 600));
-    const zip = await JSZip.loadAsync(await writeDocx({ ...sampleDocument(), body: [{ kind: 'image', path, alt: '图1' }] }, spec));
+    const zip = await JSZip.loadAsync(await writeDocx({ ...sampleDocument(), body: [{ kind: 'image', path, alt: '图1', format: 'png', widthPx: 1200, heightPx: 600 }] }, spec));
     const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
     expect(media).toHaveLength(1);
     const xml = await zip.file('word/document.xml')!.async('string');
@@ -208,7 +219,7 @@ describe('DOCX writer: tables and images', () => {
     const [, cx, cy] = xml.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)!;
     expect(Math.abs(Number(cx) - 8844 * 635)).toBeLessThan(9525);
     expect(Math.abs(Number(cx) / Number(cy) - 2)).toBeLessThan(0.01);
-    await expect(writeDocx({ ...sampleDocument(), body: [{ kind: 'image', path: join(dir, 'missing.png'), alt: '', source: { file: 'sections/a.md', line: 3, column: 1 } }] }, spec))
+    await expect(writeDocx({ ...sampleDocument(), body: [{ kind: 'image', path: join(dir, 'missing.png'), alt: '', format: 'png', widthPx: 10, heightPx: 10, source: { file: 'sections/a.md', line: 3, column: 1 } }] }, spec))
       .rejects.toThrow('sections/a.md:3:1: image not found');
   });
 });
@@ -225,7 +236,7 @@ describe('DOCX writer: metadata and reproducibility', () => {
   it('writes byte-identical files for the same model, pictures included, with fixed zip dates', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'docx-same-')), 'chart.png');
     writeFileSync(path, png(300, 200));
-    const doc = (): Document => ({ ...sampleDocument(), body: [...sampleDocument().body, { kind: 'image', path, alt: '图1' }] });
+    const doc = (): Document => ({ ...sampleDocument(), body: [...sampleDocument().body, { kind: 'image', path, alt: '图1', format: 'png', widthPx: 300, heightPx: 200 }] });
     const first = await writeDocx(doc(), spec);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const second = await writeDocx(doc(), spec);

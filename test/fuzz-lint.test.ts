@@ -13,6 +13,7 @@ import { findPlaceholders } from '../src/lint/placeholder-detector.js';
 import type { SourceFile } from '../src/project/source-file.js';
 import { renderTemplate } from '../src/template/render.js';
 import { expectCleanDiagnostic, FUZZ_RUNS, fuzzTimeout, hostileText, markdownSection, resultOrCleanError, runs, yieldToEventLoop } from './helpers/fuzz.js';
+import { lineColumn } from './helpers/line-column.js';
 
 const sourceFile = (text: string, name = 'sections/01-a.md'): SourceFile => ({ path: `/fuzz/${name}`, displayPath: name, text });
 
@@ -70,10 +71,7 @@ describe(`lint survives random input (${FUZZ_RUNS} cases a property, seeded)`, (
     await fc.assert(fc.asyncProperty(hostileText(60, true), fc.nat(), async (text, at) => {
       await yieldToEventLoop();
       const offset = at % (text.length + 2);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-      expect(positionAt(text, offset)).toEqual({ line, column });
+      expect(positionAt(text, offset)).toEqual(lineColumn(text, offset));
     }), runs(2, 4));
   }, fuzzTimeout(2, 1));
 });

@@ -54,6 +54,7 @@ describe('inputs the fuzzers found give a document or one clean line', () => {
     const result = runReport(['lint', '.'], { cwd: dir });
     expect(result.stdout).toMatch(/第一行\\n第二行/);
     const findings = lintProject(loadProject(dir)).findings;
+    expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) expect(formatDiagnosticLine(finding)).not.toContain('\n');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project/load.js';
 import { renderTemplate } from '../src/template/render.js';
+import { messageOf } from './helpers/errors.js';
 import { makeProject } from './helpers/project.js';
 
 const render = (text: string, context: Record<string, unknown>) =>
@@ -83,12 +84,7 @@ describe('indicator schema', () => {
   });
   const errorOf = (data: string): string => {
     const dir = files(data);
-    try {
-      loadProject(dir, { cwd: dir });
-    } catch (error) {
-      return (error as Error).message;
-    }
-    return 'no error';
+    return messageOf(() => loadProject(dir, { cwd: dir }));
   };
 
   it('accepts data that matches', () => {

@@ -18,14 +18,25 @@ describe('page layout on the GB/T 9704 grid', () => {
   });
 
   it('puts at most 22 rows on a page, every baseline a whole number of rows from the first', () => {
+    let bodyRows = 0;
     for (const page of result.pages) {
       const rows = page.rows.map((r) => r.row);
-      expect(Math.max(...rows)).toBeLessThan(22);
-      for (const row of page.rows.filter((r) => r.element === 'body')) {
-        const expected = grid.textTopPt + row.row * grid.rowPitchPt;
-        expect(row.baseline - expected).toBeCloseTo(page.rows.find((r) => r.element === 'body')!.baseline - (grid.textTopPt + page.rows.find((r) => r.element === 'body')!.row * grid.rowPitchPt), 3);
+      expect(new Set(rows).size, `page ${page.number} row indexes`).toBe(rows.length);
+      for (const row of rows) {
+        expect(row, `page ${page.number}`).toBeGreaterThanOrEqual(0);
+        expect(row, `page ${page.number}`).toBeLessThan(22);
+      }
+      const body = page.rows.filter((r) => r.element === 'body');
+      if (body.length === 0) continue;
+      const first = Math.min(...body.map((r) => r.baseline));
+      for (const row of body) {
+        // 579 twips = 28.95 pt, the GB/T 9704 row pitch.
+        const rowsDown = (row.baseline - first) / 28.95;
+        expect(Math.abs(rowsDown - Math.round(rowsDown)), `page ${page.number}: ${row.text}`).toBeLessThan(0.01);
+        bodyRows++;
       }
     }
+    expect(bodyRows).toBeGreaterThan(100);
   });
 
   it('ends every continued row flush right and never past the margin', () => {

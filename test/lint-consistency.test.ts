@@ -6,6 +6,7 @@ import { clausesAfter } from '../src/lint/rules/consistency-stated.js';
 import { loadProject } from '../src/project/load.js';
 import { REPO, runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
+import { lineColumn } from './helpers/line-column.js';
 
 const CONSISTENCY = ['stated-change', 'completion-rate', 'contradictory-data', 'duplicate-value', 'unit-mismatch'];
 const REPORT = 'title: "{{镇名}}经济运行情况"\nindicators: indicators.yaml\nsections:\n  - sections/*.md\n';
@@ -45,8 +46,8 @@ function at(text: string, needle: string, nth = 0): string {
   let offset = -1;
   for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
   if (offset < 0) throw new Error(`"${needle}" is not in the test text`);
-  const before = text.slice(0, offset).split('\n');
-  return `sections/01.md:${before.length}:${[...before[before.length - 1]].length + 1} ${needle}`;
+  const { line, column } = lineColumn(text, offset);
+  return `sections/01.md:${line}:${column} ${needle}`;
 }
 
 interface Case { name: string; text: string; expect: Array<[rule: string, needle: string, nth?: number]> }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasReference, REFERENCE_REPORT, referenceSkipReason } from './helpers/shared.js';
 import { findPlaceholders } from '../src/lint/placeholder-detector.js';
 import { parseAnnotated } from './helpers/annotated-blanks.js';
+import { lineColumn } from './helpers/line-column.js';
 
 // Each case marks the expected blanks with ⟦…⟧; a case without marks must produce no finding.
 const POSITIVES = [
@@ -44,7 +45,7 @@ const POSITIVES = [
   '上报信息⟦***⟧条',
   '新增⟦____⟧户',
   '道路⟦XX⟧km',
-  '线路长⟦XXkm⟧'.replace('⟦XXkm⟧', '⟦XX⟧km'),
+  '线路长⟦XX⟧km',
   '⟦×⟧月⟦×⟧日前完成',
   '⟦×⟧镇⟦×⟧村',
   '⟦□⟧月⟦□⟧日',
@@ -108,7 +109,7 @@ const NEGATIVES = [
   '分辨率1920x1080',
   'X-ray检测',
   '使用Xbox设备',
-  '开展“X因子”活动'.replace('X因子', 'X因子'),
+  '开展“X因子”活动',
   '建立X轴坐标',
   '规格为2×660MW机组',
   '增长2.5倍',
@@ -123,8 +124,8 @@ const NEGATIVES = [
   '（一）聚力蓄能抓项目',
   'snake_case_name',
   'BMW X5车型',
-  '邮箱xx@example.com'.replace('xx@example.com', 'contact@example.com'),
-  '第XXI届运动会'.replace('XXI', 'XXI'),
+  '邮箱xx@example.com',
+  '第XXI届运动会',
   '观看《X战警》',
   'Super Bowl XX',
   'X Window System',
@@ -163,16 +164,10 @@ describe('findPlaceholders', () => {
   it.skipIf(!hasReference)(`finds all 32 XX of the reference report at their line and column${referenceSkipReason}`, () => {
     const text = readFileSync(REFERENCE_REPORT, 'utf8');
     const expected: Array<{ line: number; column: number }> = [];
-    text.split('\n').forEach((line, i) => {
-      for (let at = line.indexOf('XX'); at >= 0; at = line.indexOf('XX', at + 2)) expected.push({ line: i + 1, column: [...line.slice(0, at)].length + 1 });
-    });
+    for (let at = text.indexOf('XX'); at >= 0; at = text.indexOf('XX', at + 2)) expected.push(lineColumn(text, at));
     expect(expected).toHaveLength(32);
     const lines = text.split('\n');
-    const found = findPlaceholders(text).map((m) => {
-      const before = text.slice(0, m.start);
-      const line = before.split('\n').length;
-      return { line, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1, text: m.text };
-    });
+    const found = findPlaceholders(text).map((m) => ({ ...lineColumn(text, m.start), text: m.text }));
     expect(found.map(({ line, column }) => ({ line, column }))).toEqual(expected);
     expect(found.every((f) => f.text === 'XX')).toBe(true);
     expect(lines.length).toBeGreaterThan(10);

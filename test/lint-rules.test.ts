@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasReference, REFERENCE_REPORT, referenceSkipReason } from './helpers/shared.js';
+import { lineColumn } from './helpers/line-column.js';
 import { lintMarkdownFiles } from '../src/lint/engine.js';
 import { applyFixes, fixFileText } from '../src/lint/fix.js';
 import { markdownDirectives, yamlDirectives } from '../src/lint/directives.js';
@@ -127,9 +128,10 @@ describe('placeholder positions in Markdown', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(REFERENCE_REPORT, 'utf8');
     const expected: string[] = [];
-    text.split('\n').forEach((line, i) => {
-      for (let c = line.indexOf('XX'); c >= 0; c = line.indexOf('XX', c + 2)) expected.push(`${i + 1}:${[...line.slice(0, c)].length + 1}`);
-    });
+    for (let at = text.indexOf('XX'); at >= 0; at = text.indexOf('XX', at + 2)) {
+      const { line, column } = lineColumn(text, at);
+      expected.push(`${line}:${column}`);
+    }
     const found = lint(text, ['placeholder']).map((f) => `${f.line}:${f.column}`);
     expect(found).toHaveLength(32);
     expect(found).toEqual(expected);

@@ -68,9 +68,10 @@ describe('the PDF writer', () => {
 
   it.skipIf(!poppler)(`puts body rows 28.95 pt apart and at most 22 on a page (read back with pdftotext -bbox)${popplerReason}`, () => {
     const xml = run('pdftotext', ['-bbox-layout', file, '-']);
-    const pages = xml.split('<page ').slice(1);
+    const printed = xml.split('<page ').slice(1);
     expect(pages.length).toBeGreaterThan(5);
-    for (const page of pages) {
+    expect(printed.length).toBe(pages.length);
+    for (const page of printed) {
       const bottoms = [...new Set([...page.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Math.round(Number(m[1]) * 10) / 10))]
         .filter((y) => y < 297 * 72 / 25.4 - 35 * 72 / 25.4).sort((a, b) => a - b);
       const rows = [...new Set(bottoms.map((y) => Math.round(y)))];
@@ -83,8 +84,9 @@ describe('the PDF writer', () => {
   });
 
   it.skipIf(!poppler)(`writes page numbers — N — on the outer side of each page${popplerReason}`, () => {
-    const pages = run('pdftotext', ['-layout', file, '-']).split('\f').filter((p) => p.trim());
-    pages.forEach((page, i) => {
+    const printed = run('pdftotext', ['-layout', file, '-']).split('\f').filter((p) => p.trim());
+    expect(printed.length).toBe(pages.length);
+    printed.forEach((page, i) => {
       const lines = page.split('\n').filter((l) => l.trim());
       const number = lines.at(-1)!;
       expect(number.replace(/\s/g, '')).toBe(`—${i + 1}—`);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../src/project/load.js';
+import { messageOf } from './helpers/errors.js';
 import { makeProject } from './helpers/project.js';
 
 const base = {
@@ -12,12 +13,7 @@ const base = {
 };
 const errorOf = (files: Record<string, string>, options = {}): string => {
   const dir = makeProject(files);
-  try {
-    loadProject(dir, { cwd: dir, ...options });
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
+  return messageOf(() => loadProject(dir, { cwd: dir, ...options }));
 };
 
 describe('project loader', () => {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../src/project/source-file.js';
 import { renderTemplate, sourcePosition } from '../src/template/render.js';
+import { messageOf } from './helpers/errors.js';
 
 const data = { 镇名: '云溪镇', 规上工业产值: { 本期: 52.38, 增速: 8.6 }, 项目: ['甲', '乙'] };
 const file = (text: string): SourceFile => ({ path: '/p/sections/01.md', displayPath: 'sections/01.md', text });
 const render = (text: string) => renderTemplate(file(text), data).text;
-const errorOf = (text: string): string => {
-  try {
-    renderTemplate(file(text), data);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
+const errorOf = (text: string): string => messageOf(() => renderTemplate(file(text), data));
 
 describe('Handlebars rendering of sections', () => {
   it('fills nested Chinese keys and helpers without HTML escaping', () => {

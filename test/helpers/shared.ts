@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const candidates = [process.env.REPORT_SHARED, resolve(import.meta.dirname, '..', '..', '..', 'shared'), '/work/shared'].filter(Boolean) as string[];
+const candidates = [process.env.REPORT_SHARED, resolve(import.meta.dirname, '..', '..', '..', 'shared')].filter(Boolean) as string[];
 
 export const SHARED = candidates.find((dir) => existsSync(join(dir, 'tools'))) ?? candidates[0];
 export const REFERENCE_REPORT = join(SHARED, 'reference', 'town-report-2023h1.txt');
