@@ -20,6 +20,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** `report lint --strict` turns this rule's warnings into errors (the consistency checks). */
   strict?: boolean;
+  /** `report build` runs this rule before writing (blanks, missing data, text against data). */
+  build?: true;
 }
 
 /** A text edit in a source file: replace [start, end) (UTF-16 offsets) with `replacement`. */

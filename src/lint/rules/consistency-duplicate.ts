@@ -20,6 +20,7 @@ export const meta: RuleMeta = {
   description: 'an indicator printed from data in one place and typed by hand with a different number (same name, same unit) in another',
   defaultSeverity: 'warning',
   fixable: false,
+  build: true,
   strict: true,
 };
 

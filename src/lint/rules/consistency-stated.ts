@@ -22,6 +22,7 @@ export const statedChangeMeta: RuleMeta = {
   description: 'a typed 同比增长/下降 X% (or X个百分点 for a rate) that disagrees with the figure\'s value and previous beyond rounding',
   defaultSeverity: 'warning',
   fixable: false,
+  build: true,
   strict: true,
 };
 
@@ -30,6 +31,7 @@ export const completionRateMeta: RuleMeta = {
   description: 'a typed 完成率 / 完成全年目标的 X% that disagrees with the figure\'s value and target beyond rounding',
   defaultSeverity: 'warning',
   fixable: false,
+  build: true,
   strict: true,
 };
 
@@ -38,6 +40,7 @@ export const contradictoryDataMeta: RuleMeta = {
   description: 'a rate the data states itself (增速, 完成率) that its own figures (本期 and 上年同期, value and target) disprove',
   defaultSeverity: 'error',
   fixable: false,
+  build: true,
 };
 
 const YEAR_ON_YEAR = '同比|比上年同期|比去年同期|较上年同期|较去年同期|与上年同期相比|与去年同期相比|比上年|比去年|较上年|较去年';

@@ -16,6 +16,7 @@ export const meta: RuleMeta = {
   description: 'the unit typed after a reference disagrees with the data\'s unit (亿元 vs 万元), or repeats the unit a typed indicator already prints',
   defaultSeverity: 'warning',
   fixable: false,
+  build: true,
   strict: true,
 };
 

@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
   description: 'a template references an indicator that the data does not define (or leaves empty)',
   defaultSeverity: 'error',
   fixable: false,
+  build: true,
 };
 
 export function check(input: LintInput): Finding[] {

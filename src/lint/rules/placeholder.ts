@@ -16,6 +16,7 @@ export const meta: RuleMeta = {
   description: 'unfilled blanks (XX, ××, 20**年, □□, 【待补充】, TODO, leftover {{…}}) in sections, indicators and the rendered report',
   defaultSeverity: 'error',
   fixable: false,
+  build: true,
 };
 
 /** report.yaml keys whose values are paths, file names, formats or lint settings, not report text. */
