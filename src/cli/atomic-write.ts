@@ -1,71 +1,575 @@
 /**
- * Outputs are written all-or-nothing: every file goes to a temporary name in the output
- * directory and is renamed into place only when all of them were written completely. On any
- * failure the previous outputs stay as they were and no temporary file is left behind.
+ * Writing files so that nothing is lost and nothing is written outside its place.
+ *
+ * Build outputs are committed as a set (`writeOutputsAtomically`):
+ *  1. every file is staged under an unpredictable name in the output folder, created exclusively
+ *     (O_CREAT|O_EXCL: a symlink planted there is never followed) and fsynced;
+ *  2. under a short commit lock, the previous version of each output is kept aside as a hard
+ *     link (a backup), and a journal naming every staged file, target and backup is written;
+ *  3. each staged file is renamed over its target, the manifest (if any) last;
+ *  4. backups and journal are removed.
+ * If a rename fails (the target is a folder, an immutable file …) the targets already renamed
+ * get their previous versions back and the build fails with one line: all or nothing. If the
+ * process dies between renames (kill -9, power loss), the next writer into the folder finds the
+ * journal of the dead process and completes the commit from the staged files, which are whole.
+ *
+ * Staging files, backups and journals are named `.report-PID-RANDOM.…`; the ones left by a
+ * process that no longer runs are cleaned (or their commit completed) by the next writer.
+ *
+ * `rewriteFileInPlace` is the same care for `lint --fix`, which edits the user's own files.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync, constants, copyFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, linkSync, lstatSync, mkdirSync,
+  openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
-import { describeFsError, displayPath } from '../project/source-file.js';
+import { describeFsError, displayPath, MAX_SOURCE_BYTES, sha256 } from '../project/source-file.js';
 
 export interface OutputFile {
   name: string;
   data: Buffer;
 }
 
-export function writeOutputsAtomically(dir: string, files: OutputFile[]): string[] {
+export interface WriteOptions {
+  /**
+   * Also commit a manifest named `name`, last: JSON listing each output file with its size and
+   * sha256 (plus `extra`), so a reader can tell whether the files in the folder belong together.
+   */
+  manifest?: { name: string; extra?: Record<string, unknown> };
+}
+
+/** What the manifest says about each output. */
+export interface ManifestEntry {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+interface JournalEntry {
+  /** Names inside the folder. */
+  final: string;
+  staged: string;
+  /** The previous version kept aside, or null when there was none. */
+  backup: string | null;
+  sha256: string;
+}
+
+interface Journal {
+  kind: 'commit';
+  /** `commit` until a rename fails; `rollback` while the previous versions are put back. */
+  state: 'commit' | 'rollback';
+  entries: JournalEntry[];
+}
+
+interface InPlaceJournal {
+  kind: 'in-place';
+  /** The file rewritten in place (absolute) and the copy of its previous bytes. */
+  target: string;
+  backup: string;
+  sha256: string;
+}
+
+/** `.report-PID-RANDOM.N.tmp` (staged), `.N.bak` (previous version), `.journal`, `.journal.tmp`. */
+const OWN_FILE = /^\.report-(\d+)-([0-9a-f]{16})\.(?:\d+\.(?:tmp|bak)|journal(?:\.tmp)?)$/;
+const LOCK_FILE = '.report-commit.lock';
+/** Leftovers older than this are stale whoever wrote them (a recycled PID, another machine). */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** A commit (links, a journal, renames) takes milliseconds; a lock this old is abandoned. */
+const LOCK_STALE_MS = 2 * 60 * 1000;
+const LOCK_WAIT_MS = 60 * 1000;
+
+export function writeOutputsAtomically(dir: string, files: OutputFile[], options: WriteOptions = {}): string[] {
+  prepareDirectory(dir);
+  const all = [...files];
+  if (options.manifest) all.push({ name: options.manifest.name, data: manifestData(files, options.manifest.extra) });
+  const txn = newTransaction();
+  const entries: JournalEntry[] = [];
+  try {
+    all.forEach((file, i) => {
+      const entry = { final: file.name, staged: `${txn}.${i}.tmp`, backup: null, sha256: sha256(file.data) };
+      writeExclusive(join(dir, entry.staged), file.data, 0o644);
+      entries.push(entry);
+    });
+  } catch (error) {
+    for (const entry of entries) removeQuietly(join(dir, entry.staged));
+    removeQuietly(join(dir, `${txn}.${entries.length}.tmp`));
+    const failed = all[entries.length]?.name;
+    throw inputError(displayPath(failed ? join(dir, failed) : dir), describeFsError(error as NodeJS.ErrnoException, 'cannot write output'), undefined, 'output');
+  }
+  const unlock = lockFolder(dir);
+  try {
+    recover(dir, txn, all.map((file) => file.name));
+    commit(dir, txn, entries);
+  } finally {
+    unlock();
+  }
+  return files.map((file) => join(dir, file.name));
+}
+
+/** The manifest for `files`: pretty JSON with a trailing newline. */
+export function manifestData(files: OutputFile[], extra: Record<string, unknown> = {}): Buffer {
+  const list: ManifestEntry[] = files.map((f) => ({ file: f.name, bytes: f.data.length, sha256: sha256(f.data) }));
+  return Buffer.from(`${JSON.stringify({ ...extra, files: list }, null, 2)}\n`);
+}
+
+/**
+ * Finish or undo what dead writers left in `dir` (see the file comment): journals of a dead
+ * process are completed (or, when they were rolling back, undone); its staged files and backups
+ * are removed, and so are `.NAME.PID.tmp` files of earlier versions of this tool for the `names`
+ * about to be written, and an abandoned commit lock. Builds call it before committing; call it
+ * to tidy a folder without building. Best effort: a leftover that cannot be handled stays for
+ * the next run.
+ */
+export function recoverFolder(dir: string, names: string[] = []): void {
+  recover(dir, undefined, names);
+  const lock = join(dir, LOCK_FILE);
+  if (exists(lock) && lockIsAbandoned(lock)) removeQuietly(lock);
+}
+
+function recover(dir: string, active: string | undefined, names: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const groups = new Map<string, string[]>();
+  for (const name of entries) {
+    const legacy = /^\.(.+)\.(\d+)\.tmp$/.exec(name);
+    if (legacy && names.includes(legacy[1]) && isStale(Number(legacy[2]), [join(dir, name)])) removeQuietly(join(dir, name));
+    const match = OWN_FILE.exec(name);
+    if (!match) continue;
+    const key = `.report-${match[1]}-${match[2]}`;
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  for (const [prefix, members] of groups) {
+    if (prefix === active) continue;
+    const pid = Number(/^\.report-(\d+)-/.exec(prefix)![1]);
+    if (!isStale(pid, members.map((m) => join(dir, m)))) continue;
+    if (members.includes(`${prefix}.journal`)) {
+      try {
+        const journal = JSON.parse(readFileSync(join(dir, `${prefix}.journal`), 'utf8')) as Journal | InPlaceJournal;
+        if (journal.kind === 'commit') recoverCommit(dir, journal);
+        else if (journal.kind === 'in-place') recoverInPlace(dir, journal);
+      } catch {
+        // An unreadable journal never got as far as a rename (it is renamed into place whole).
+      }
+    }
+    for (const member of members) removeQuietly(join(dir, member));
+  }
+}
+
+function commit(dir: string, txn: string, entries: JournalEntry[]): void {
+  const journalPath = join(dir, `${txn}.journal`);
+  const journal: Journal = { kind: 'commit', state: 'commit', entries };
+  let renamed = 0;
+  let failed: JournalEntry | undefined;
+  try {
+    entries.forEach((entry, i) => {
+      failed = entry;
+      keepPrevious(dir, entry, `${txn}.${i}.bak`);
+    });
+    failed = undefined;
+    writeJournal(journalPath, journal);
+    for (const entry of entries) {
+      failed = entry;
+      renameSync(join(dir, entry.staged), join(dir, entry.final));
+      renamed++;
+    }
+  } catch (error) {
+    const where = failed ? join(dir, failed.final) : dir;
+    journal.state = 'rollback';
+    try {
+      writeJournal(journalPath, journal);
+      rollBack(dir, entries.slice(0, renamed));
+      cleanUp(dir, entries, journalPath);
+    } catch {
+      // Leave the journal: the next writer into this folder finishes the roll-back.
+    }
+    throw inputError(displayPath(where), describeFsError(error as NodeJS.ErrnoException, 'cannot move output into place'), undefined, 'output');
+  }
+  syncDirectory(dir);
+  cleanUp(dir, entries, journalPath);
+}
+
+/** Keep the previous version of the target aside (hard link; a copy where links are refused). */
+function keepPrevious(dir: string, entry: JournalEntry, backup: string): void {
+  const target = join(dir, entry.final);
+  let stat: Stats;
+  try {
+    stat = lstatSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  try {
+    linkSync(target, join(dir, backup));
+  } catch {
+    // File systems without hard links, or an immutable target (its rename fails below, undone).
+    if (stat.isSymbolicLink()) throw Object.assign(new Error('cannot keep the previous version'), { code: 'EPERM' });
+    copyFileSync(target, join(dir, backup), constants.COPYFILE_EXCL);
+  }
+  entry.backup = backup;
+}
+
+function rollBack(dir: string, renamed: JournalEntry[]): void {
+  for (const entry of [...renamed].reverse()) {
+    if (entry.backup) renameSync(join(dir, entry.backup), join(dir, entry.final));
+    else removeQuietly(join(dir, entry.final));
+  }
+  syncDirectory(dir);
+}
+
+function cleanUp(dir: string, entries: JournalEntry[], journalPath: string): void {
+  for (const entry of entries) {
+    removeQuietly(join(dir, entry.staged));
+    if (entry.backup) removeQuietly(join(dir, entry.backup));
+  }
+  removeQuietly(journalPath);
+  syncDirectory(dir);
+}
+
+function recoverCommit(dir: string, journal: Journal): void {
+  if (journal.state === 'commit') {
+    try {
+      // The staged files are whole (fsynced before the journal was written): finish the commit.
+      for (const entry of journal.entries) {
+        if (exists(join(dir, entry.staged))) renameSync(join(dir, entry.staged), join(dir, entry.final));
+      }
+      syncDirectory(dir);
+      return;
+    } catch {
+      // Cannot finish: put the previous versions back instead.
+    }
+  }
+  for (const entry of journal.entries) {
+    if (entry.backup) {
+      if (exists(join(dir, entry.backup))) renameSync(join(dir, entry.backup), join(dir, entry.final));
+    } else if (!exists(join(dir, entry.staged)) && fileDigest(join(dir, entry.final)) === entry.sha256) {
+      removeQuietly(join(dir, entry.final));
+    }
+  }
+  syncDirectory(dir);
+}
+
+function recoverInPlace(dir: string, journal: InPlaceJournal): void {
+  if (fileDigest(journal.target) === journal.sha256) return; // the rewrite finished
+  const previous = readFileSync(join(dir, journal.backup));
+  const fd = openSync(journal.target, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) return;
+    writeAllAt(fd, previous);
+    ftruncateSync(fd, previous.length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Rewrite the user's file `path` from `expected` to `replacement` (lint --fix), keeping what the
+ * user set up around it:
+ *  - a symlink is followed and its target rewritten (the link stays a link);
+ *  - mode, owner and group stay as they were;
+ *  - a file with several hard links is rewritten in place, in the same inode, so every name sees
+ *    the fix — after its previous bytes are saved beside it with a journal, so a crash midway is
+ *    undone by the next writer into that folder; a file with one link gets a staged copy with its
+ *    mode and owner, renamed over it (a crash leaves the old or the new file, never half);
+ *  - the file is read again right before writing and must still hold `expected`; otherwise
+ *    nothing is written and the run fails (exit 2): the fixes were computed for other text.
+ */
+export function rewriteFileInPlace(path: string, expected: Buffer, replacement: Buffer, shownAs = displayPath(path)): void {
+  const fail = (error: unknown, what: string): never => {
+    if ((error as Error).name === 'InputError') throw error;
+    throw inputError(shownAs, describeFsError(error as NodeJS.ErrnoException, what), undefined, 'write-error');
+  };
+  let real: string;
+  let fd: number;
+  try {
+    real = realpathSync(path);
+    fd = openSync(real, constants.O_RDWR | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return fail(error, 'cannot write file');
+  }
+  const dir = dirname(real);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw inputError(shownAs, 'is not a regular file; nothing written', undefined, 'write-error');
+    const unchanged = (): void => {
+      if (!readUpTo(fd, MAX_SOURCE_BYTES + 1).equals(expected)) {
+        throw inputError(shownAs, 'file changed while lint --fix was running; nothing written (run lint --fix again)', undefined, 'changed');
+      }
+    };
+    unchanged();
+    recover(dir, undefined, []);
+    if (stat.nlink === 1 && replaceByRename(real, stat, replacement, unchanged)) return;
+    rewriteSameInode(fd, real, expected, replacement, unchanged);
+  } catch (error) {
+    fail(error, 'cannot write file');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Stage a copy with the file's mode and owner and rename it over the file; false if that cannot keep them. */
+function replaceByRename(real: string, stat: Stats, replacement: Buffer, unchanged: () => void): boolean {
+  const dir = dirname(real);
+  const staged = join(dir, `${newTransaction()}.0.tmp`);
+  let out: number;
+  try {
+    out = openSync(staged, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), stat.mode & 0o7777);
+  } catch {
+    return false; // e.g. a folder we may not create files in: the file itself may still be writable
+  }
+  let done = false;
+  try {
+    fchmodSync(out, stat.mode & 0o7777); // the umask narrowed it at creation
+    const made = fstatSync(out);
+    if (made.uid !== stat.uid || made.gid !== stat.gid) {
+      try {
+        fchownSync(out, stat.uid, stat.gid);
+      } catch {
+        return false; // only root gives a file away: rewrite in place, which keeps the owner
+      }
+      fchmodSync(out, stat.mode & 0o7777); // chown clears set-id bits
+    }
+    writeAllAt(out, replacement);
+    fsyncSync(out);
+    unchanged();
+    renameSync(staged, real);
+    done = true;
+    syncDirectory(dir);
+    return true;
+  } finally {
+    closeSync(out);
+    if (!done) removeQuietly(staged);
+  }
+}
+
+/** Write into the same inode (hard links keep seeing the file), with the previous bytes kept aside. */
+function rewriteSameInode(fd: number, real: string, expected: Buffer, replacement: Buffer, unchanged: () => void): void {
+  const dir = dirname(real);
+  const txn = newTransaction();
+  const backup = `${txn}.0.bak`;
+  const journalPath = join(dir, `${txn}.journal`);
+  let saved = false;
+  try {
+    try {
+      writeExclusive(join(dir, backup), expected, 0o600);
+      writeJournal(journalPath, { kind: 'in-place', target: real, backup, sha256: sha256(replacement) } satisfies InPlaceJournal);
+      saved = true;
+    } catch {
+      // No room beside the file: write in place without the safety copy.
+      removeQuietly(join(dir, backup));
+    }
+    unchanged();
+    writeAllAt(fd, replacement);
+    ftruncateSync(fd, replacement.length);
+    fsyncSync(fd);
+  } finally {
+    if (saved) {
+      removeQuietly(journalPath);
+      removeQuietly(join(dir, backup));
+    }
+  }
+}
+
+/** Create `dir` if needed (another build creating it at the same moment is fine) and check it is a folder. */
+function prepareDirectory(dir: string): void {
   try {
     makeDirectory(dir);
   } catch (error) {
     throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot create the output directory'), undefined, 'output');
   }
-  if (!statSync(dir).isDirectory()) throw inputError(displayPath(dir), 'output path is not a directory', undefined, 'output');
-  const written: Array<{ temp: string; final: string }> = [];
+  let isDirectory = false;
   try {
-    for (const file of files) {
-      const final = join(dir, file.name);
-      const temp = join(dir, `.${file.name}.${process.pid}.tmp`);
-      written.push({ temp, final });
-      writeFully(temp, file.data);
-    }
+    isDirectory = statSync(dir).isDirectory();
   } catch (error) {
-    for (const { temp } of written) rmSync(temp, { force: true });
-    const failed = written[written.length - 1]?.final ?? dir;
-    throw inputError(displayPath(failed), describeFsError(error as NodeJS.ErrnoException, 'cannot write output'), undefined, 'output');
+    throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot create the output directory'), undefined, 'output');
   }
-  const done: string[] = [];
-  try {
-    for (const { temp, final } of written) {
-      renameSync(temp, final);
-      done.push(final);
-    }
-  } catch (error) {
-    for (const { temp } of written) rmSync(temp, { force: true });
-    throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot move output into place'), undefined, 'output');
-  }
-  return done;
+  if (!isDirectory) throw inputError(displayPath(dir), 'output path is not a directory', undefined, 'output');
 }
 
 /**
  * mkdir -p, one level at a time: Node's own recursive mkdir spins forever on some paths it
  * cannot create (seen with /proc/x on Linux), which would hang a CI job instead of failing it.
+ * A level that appears meanwhile (a parallel build creating the same out/) is success.
  */
-function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string): void {
   const missing: string[] = [];
-  for (let current = resolve(dir); !existsSync(current); current = dirname(current)) {
+  for (let current = resolve(dir); !exists(current); current = dirname(current)) {
     missing.unshift(current);
     if (dirname(current) === current) break;
   }
-  for (const path of missing) mkdirSync(path);
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !isDirectoryPath(path)) throw error;
+    }
+  }
 }
 
-function writeFully(path: string, data: Buffer): void {
-  const fd = openSync(path, 'w', 0o644);
+function isDirectoryPath(path: string): boolean {
   try {
-    let offset = 0;
-    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function newTransaction(): string {
+  return `.report-${process.pid}-${randomBytes(8).toString('hex')}`;
+}
+
+/** Create `path` exclusively (never through a symlink or over a file), write all of `data`, fsync. */
+function writeExclusive(path: string, data: Buffer, mode: number): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    writeAllAt(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+function writeJournal(path: string, journal: Journal | InPlaceJournal): void {
+  const temp = `${path}.tmp`;
+  removeQuietly(temp);
+  writeExclusive(temp, Buffer.from(JSON.stringify(journal)), 0o600);
+  renameSync(temp, path);
+  syncDirectory(dirname(path));
+}
+
+function writeAllAt(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset, offset);
+}
+
+function readUpTo(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const buffer = Buffer.allocUnsafe(Math.min(1 << 16, limit - total));
+    const got = readSync(fd, buffer, 0, buffer.length, total);
+    if (got === 0) break;
+    chunks.push(buffer.subarray(0, got));
+    total += got;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function fileDigest(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? sha256(readFileSync(path)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform can fsync a folder (Windows); the renames are still in order.
+  }
+}
+
+/** Leftovers of `pid` are stale when it no longer runs, is this very process (a recycled PID), or they are old. */
+function isStale(pid: number, paths: string[]): boolean {
+  if (pid === process.pid || !isRunning(pid)) return true;
+  return paths.every((path) => {
+    try {
+      return Date.now() - lstatSync(path).mtimeMs > STALE_AFTER_MS;
+    } catch {
+      return true;
+    }
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One commit at a time per folder, so two builds finishing together cannot leave one's DOCX
+ * beside the other's PDF. The lock file is created exclusively and holds the owner's PID; one
+ * whose owner is gone (or that is older than a commit can take) is taken over.
+ */
+function lockFolder(dir: string): () => void {
+  const path = join(dir, LOCK_FILE);
+  const token = `${process.pid} ${randomBytes(8).toString('hex')}`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx', 0o644);
+      try {
+        writeSync(fd, token);
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        try {
+          if (readFileSync(path, 'utf8') === token) unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw inputError(displayPath(dir), describeFsError(error as NodeJS.ErrnoException, 'cannot write output'), undefined, 'output');
+      }
+    }
+    if (lockIsAbandoned(path)) {
+      removeQuietly(path);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw inputError(displayPath(path), `another build has been writing this folder for over ${LOCK_WAIT_MS / 1000} s; remove ${basename(path)} if no build is running`, undefined, 'output');
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+  }
+}
+
+function lockIsAbandoned(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    if (!stat.isFile() || Date.now() - stat.mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(readFileSync(path, 'utf8').split(' ')[0]);
+    // Our own PID on a lock we do not hold: left by an earlier process that had the same PID.
+    return !Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isRunning(pid);
+  } catch {
+    return false; // vanished: try again
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing more to do
   }
 }

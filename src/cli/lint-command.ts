@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { writeOutputsAtomically } from './atomic-write.js';
+import { rewriteFileInPlace } from './atomic-write.js';
 import { formatDiagnosticLine, InputError, inputError, type Diagnostic } from '../diagnostic.js';
 import { loadProject, type Project } from '../project/load.js';
-import { displayPath, readSourceFile, type SourceFile } from '../project/source-file.js';
+import { digestWhenRead, displayPath, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256, type SourceFile } from '../project/source-file.js';
 import type { RenderedText } from '../template/render.js';
 import { DEFAULT_SETTINGS } from '../lint/config.js';
 import { lintMarkdownFiles, lintProject, type LintResult } from '../lint/engine.js';
@@ -105,21 +105,28 @@ function markdownFilesUnder(dir: string): string[] {
   return out;
 }
 
-/** Apply every fix to its file (written atomically); returns how many files changed. */
+/**
+ * Apply every fix to its file; returns how many files changed. The fixes were computed on the
+ * text as it was linted: each file must still hold exactly those bytes (checked for all files
+ * before any is written, and again right before each write) or nothing more is written and the
+ * run stops with exit 2. Writing keeps the file's mode, owner, symlinks and hard links.
+ */
 function writeFixes(findings: Finding[]): number {
   const byPath = new Map<string, Finding[]>();
   for (const f of findings) if (f.fix) byPath.set(f.fix.path, [...(byPath.get(f.fix.path) ?? []), f]);
-  let changed = 0;
+  const edits: Array<{ path: string; shownAs: string; current: Buffer; fixed: Buffer }> = [];
   for (const [path, list] of byPath) {
-    readSourceFile(path, list[0].file); // same checks (UTF-8, size) as when it was linted
-    const original = readFileSync(path, 'utf8');
+    const shownAs = list[0].file;
+    const current = readRegularFile(path, { maxBytes: MAX_SOURCE_BYTES, shownAs, limitName: 'per source file' });
+    if (digestWhenRead(path) !== sha256(current)) {
+      throw inputError(shownAs, 'file changed while lint --fix was running; nothing written (run lint --fix again)', undefined, 'changed');
+    }
+    const original = current.toString('utf8');
     const fixed = fixFileText(original, list.map((f) => f.fix!));
-    if (fixed === original) continue;
-    // The same all-or-nothing write as build outputs: a failed fix never leaves half a source file.
-    writeOutputsAtomically(dirname(path), [{ name: basename(path), data: Buffer.from(fixed) }]);
-    changed++;
+    if (fixed !== original) edits.push({ path, shownAs, current, fixed: Buffer.from(fixed) });
   }
-  return changed;
+  for (const edit of edits) rewriteFileInPlace(edit.path, edit.current, edit.fixed, edit.shownAs);
+  return edits.length;
 }
 
 let cachedVersion: string | undefined;

@@ -4,14 +4,14 @@
  * Noto fonts that arrive with `npm ci`. Says which roles got a substitute, so `report fonts`
  * can show it and `--strict-fonts` can refuse it.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { displayPath } from '../project/source-file.js';
+import { displayPath, MAX_FONT_BYTES, openRegularFile } from '../project/source-file.js';
 import { InputError, type Diagnostic } from '../diagnostic.js';
 import { FONT_ROLES, type FontRole, type FontRoleSpec, type StyleSpec } from '../style/spec.js';
 import { faceKeys, nameKey, readFaceNames, type FaceNames } from './font-names.js';
-import { folderFaces, systemFaces } from './system-fonts.js';
+import { listFontFiles, systemFaces } from './system-fonts.js';
 
 export type FontSource = 'configured' | 'project' | 'system' | 'embedded';
 
@@ -76,7 +76,7 @@ function embeddedDesign(role: FontRole, spec: FontRoleSpec): string {
 }
 
 export function resolveFonts(spec: StyleSpec, options: ResolveOptions): ResolvedFonts {
-  const projectFaces = existsSync(join(options.projectDir, 'fonts')) ? folderFaces(join(options.projectDir, 'fonts')) : [];
+  const projectFaces = existsSync(join(options.projectDir, 'fonts')) ? projectFolderFaces(join(options.projectDir, 'fonts')) : [];
   let installed: FaceNames[] | undefined = options.systemFaces;
   const system = (): FaceNames[] => (installed ??= systemFaces());
   const result = {} as ResolvedFonts;
@@ -92,6 +92,8 @@ export function resolveFonts(spec: StyleSpec, options: ResolveOptions): Resolved
       if (!existsSync(configured)) {
         throw new InputError({ file: options.configFile ?? 'report.yaml', rule: 'font-file', severity: 'error', message: `fonts.${role}: font file not found: ${configured}` });
       }
+      // A regular file within the size limit; a FIFO or device named as a font must not hang the build.
+      closeSync(openRegularFile(configured, { maxBytes: MAX_FONT_BYTES, shownAs: displayPath(configured), limitName: 'per font file' }));
       const faces = readFaceNames(configured);
       if (faces.length === 0) {
         // The font file itself is what is wrong: name it (a binary file has no line to point at).
@@ -131,6 +133,23 @@ export function resolveFonts(spec: StyleSpec, options: ResolveOptions): Resolved
   }
   if (problems.length > 0) throw new InputError(problems);
   return result;
+}
+
+/**
+ * Faces of the font files in the project's fonts/ folder. Only regular files within the size
+ * limit are opened: a FIFO named `x.ttf` would block the open, a device would be read forever.
+ */
+function projectFolderFaces(dir: string): FaceNames[] {
+  return listFontFiles([dir], 2).filter(isReadableFontFile).flatMap(readFaceNames);
+}
+
+function isReadableFontFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size <= MAX_FONT_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 function describe(face: FaceNames): { path: string; postscriptName: string; family: string } {

@@ -173,7 +173,7 @@ class SectionConverter {
     const path = confinedPath(this.options.projectDir, dirname(this.section.source.path), decodePath(url), 'image', file, where);
     if (!existsSync(path)) throw inputError(file, `image "${url}" not found`, where, 'missing-file');
     if (!IMAGE_TYPES.has(extname(path).toLowerCase())) throw inputError(file, `image "${url}" must be PNG or JPEG`, where, 'image');
-    const info = readImageInfo(path);
+    const info = readImageInfo(path, { file, where, url });
     if (!info) throw inputError(file, `image "${url}" is not a readable PNG or JPEG file`, where, 'image');
     if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE || info.width === 0 || info.height === 0) {
       throw inputError(file, `image "${url}" is ${info.width} × ${info.height} pixels; the limit is ${MAX_IMAGE_SIDE} pixels a side (export a smaller image)`, where, 'image');

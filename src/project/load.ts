@@ -3,14 +3,14 @@
  * globs → ordered section files. Every path stays inside the project directory; every problem is
  * an InputError at the place the user must fix.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
 import { inputError } from '../diagnostic.js';
 import type { FontRole } from '../style/spec.js';
 import { readConfig, type ReportConfig } from './config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
-import { confinedPath, displayPath, readSourceFile, type SourceFile } from './source-file.js';
+import { confinedPath, displayPath, isInside, MAX_FONT_BYTES, openRegularFile, readSourceFile, type SourceFile } from './source-file.js';
 import { linkPeriods } from './periods.js';
 import { validateIndicators } from './schema.js';
 import { nodeAt, parseYamlSource, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
@@ -58,7 +58,9 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError(dirArgument, 'project directory not found', undefined, 'no-project');
   if (!existsSync(configPath)) throw inputError(join(dirArgument, CONFIG_FILE), `no ${CONFIG_FILE} in ${dirArgument} (run \`report init ${dirArgument}\` to create a project)`, undefined, 'no-project');
 
-  const configFile = readSourceFile(configPath, displayPath(configPath, cwd));
+  const configShown = displayPath(configPath, cwd);
+  if (!isInside(realpathSync(dir), realpathSync(configPath))) throw inputError(configShown, `${CONFIG_FILE} is a link to a file outside the project directory`, undefined, 'outside-project');
+  const configFile = readSourceFile(configPath, configShown);
   const configSource = parseYamlSource(configFile);
   const config = readConfig(configSource);
 
@@ -85,7 +87,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
       fallbackFile: indicatorSources[indicatorSources.length - 1]?.file.displayPath ?? configSource.file.displayPath,
     });
   }
-  const periodSources = linkPeriods(indicators, indicatorSources[indicatorSources.length - 1], cwd);
+  const periodSources = linkPeriods(indicators, indicatorSources[indicatorSources.length - 1], cwd, periodRoot(dir, indicatorSources[indicatorSources.length - 1]?.file.path));
 
   const sections = resolveSections(dir, config, configSource, cwd);
   return {
@@ -113,8 +115,7 @@ function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, co
     config.indicators.forEach((relative, i) => {
       const at = positionOf(configSource, typeof configSource.data === 'object' && Array.isArray((configSource.data as Record<string, unknown>).indicators) ? ['indicators', i] : ['indicators']);
       const path = confinedPath(dir, dir, relative, 'indicator file', configSource.file.displayPath, at);
-      if (!existsSync(path)) throw inputError(configSource.file.displayPath, `indicator file "${relative}" not found`, at, 'missing-file');
-      files.push(readSourceFile(path, displayPath(path, cwd)));
+      files.push(readSourceFile(path, displayPath(path, cwd), { file: configSource.file.displayPath, position: at, what: 'indicator file', name: relative }));
     });
   }
   return files.map((file) => {
@@ -139,12 +140,11 @@ function resolveSections(dir: string, config: ReportConfig, configSource: YamlSo
       if (matches.length === 0) throw inputError(where, `section glob "${entry}" matches no file`, at, 'missing-file');
       for (const match of matches) {
         const path = confinedPath(dir, dir, match, 'section file', where, at);
-        if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd))); }
+        if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd), { file: where, position: at, what: 'section file', name: match })); }
       }
     } else {
       const path = confinedPath(dir, dir, entry, 'section file', where, at);
-      if (!existsSync(path)) throw inputError(where, `section file "${entry}" not found`, at, 'missing-file');
-      if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd))); }
+      if (!seen.has(path)) { seen.add(path); files.push(readSourceFile(path, displayPath(path, cwd), { file: where, position: at, what: 'section file', name: entry })); }
     }
   });
   return files;
@@ -190,17 +190,37 @@ export function applySetOptions(indicators: Record<string, unknown>, assignments
 }
 
 /**
- * The `fonts:` files of report.yaml as absolute paths, each confined to the project and present
- * (a missing file is reported at its key). Shared by `report build` and `report fonts`, so both
- * resolve the same faces.
+ * The `fonts:` files of report.yaml as absolute paths, each a regular file within the font size
+ * limit (a missing file is reported at its key). Fonts may live outside the project — an office
+ * keeps its licensed faces in one shared folder — and only their glyphs reach the PDF. Shared by
+ * `report build` and `report fonts`, so both resolve the same faces.
  */
 export function configuredFontPaths(project: Project): Partial<Record<FontRole, string>> {
   const paths: Partial<Record<FontRole, string>> = {};
   for (const [role, path] of Object.entries(project.config.fonts) as Array<[FontRole, string]>) {
     const at = positionOf(project.configSource, ['fonts', role]);
-    const full = confinedPath(project.dir, project.dir, path, `font file for ${role}`, project.configFile.displayPath, at);
-    if (!existsSync(full) || !statSync(full).isFile()) throw inputError(project.configFile.displayPath, `fonts.${role}: font file "${path}" not found`, at, 'missing-file');
+    const full = resolve(project.dir, path);
+    const fd = openRegularFile(full, {
+      maxBytes: MAX_FONT_BYTES,
+      shownAs: displayPath(full),
+      limitName: 'per font file',
+      reference: { file: project.configFile.displayPath, position: at, what: `fonts.${role}: font file`, name: path },
+    });
+    closeSync(fd);
     paths[role] = full;
   }
   return paths;
+}
+
+/**
+ * The folder period links must stay in: the project, or — for a `--data` file the user named
+ * outside it — that file's own folder.
+ */
+function periodRoot(projectDir: string, dataFile: string | undefined): string {
+  if (!dataFile) return projectDir;
+  try {
+    return isInside(realpathSync(projectDir), realpathSync(dataFile)) ? projectDir : dirname(dataFile);
+  } catch {
+    return projectDir;
+  }
 }

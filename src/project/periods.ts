@@ -15,13 +15,18 @@ import { basename, dirname, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { isTypedIndicator } from '../template/indicators.js';
 import { periodFromFileName } from '../template/periods.js';
-import { displayPath, readSourceFile } from './source-file.js';
+import { confinedPath, displayPath, readSourceFile } from './source-file.js';
 import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js';
 
 export const PREVIOUS_KEY = '上期';
 export const LAST_YEAR_KEY = '去年同期';
 
-export function linkPeriods(indicators: Record<string, unknown>, main: YamlSource | undefined, cwd: string): YamlSource[] {
+/**
+ * `root`: the folder linked files must stay in (the project directory). A link is resolved from
+ * the data file's folder and must land inside `root` after following symlinks, or the build stops
+ * at the `previous:`/`lastYear:` line — a data file must not be able to print other files.
+ */
+export function linkPeriods(indicators: Record<string, unknown>, main: YamlSource | undefined, cwd: string, root = main ? dirname(main.file.path) : cwd): YamlSource[] {
   if (!main) return [];
   const linked: YamlSource[] = [];
   const period = typeof indicators.period === 'string' || typeof indicators.period === 'number' ? String(indicators.period) : periodFromFileName(basename(main.file.path));
@@ -30,15 +35,23 @@ export function linkPeriods(indicators: Record<string, unknown>, main: YamlSourc
   const load = (key: 'previous' | 'lastYear', conventional: string | undefined): Record<string, unknown> | undefined => {
     const stated = indicators[key];
     const dir = dirname(main.file.path);
+    const what = `${key} period file`;
     let path: string | undefined;
+    let name: string;
+    let at: { line: number; column: number } | undefined;
     if (typeof stated === 'string') {
-      path = resolve(dir, stated);
-      if (!existsSync(path)) throw inputError(main.file.displayPath, `${key} period file "${stated}" not found`, positionOf(main, [key]), 'missing-file');
+      name = stated;
+      at = positionOf(main, [key]);
+      path = confinedPath(root, dir, stated, what, main.file.displayPath, at);
+      if (!existsSync(path)) throw inputError(main.file.displayPath, `${what} "${stated}" not found`, at, 'missing-file');
     } else if (conventional && existsSync(resolve(dir, conventional))) {
-      path = resolve(dir, conventional);
+      // Found by its name: there is no line to point at, so the data file itself is named.
+      name = conventional;
+      path = confinedPath(root, dir, conventional, what, main.file.displayPath);
+    } else {
+      return undefined;
     }
-    if (!path) return undefined;
-    const source = parseYamlSource(readSourceFile(path, displayPath(path, cwd)));
+    const source = parseYamlSource(readSourceFile(path, displayPath(path, cwd), { file: main.file.displayPath, position: at, what, name }));
     linked.push(source);
     const data = source.data;
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

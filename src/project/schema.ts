@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { inputError, InputError, type Diagnostic } from '../diagnostic.js';
 import type { IndicatorLocation } from './load.js';
 import { confinedPath, readSourceFile } from './source-file.js';
-import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js';
+import { compileLinear, UnsupportedPattern } from './safe-regexp.js';
+import { keyNodeAt, parseYamlSource, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
 
 export function validateIndicators(options: {
   projectDir: string;
@@ -22,16 +23,60 @@ export function validateIndicators(options: {
   const configFile = options.configSource.file.displayPath;
   const path = confinedPath(options.projectDir, options.projectDir, options.schemaPath, 'schema', configFile, at);
   if (!existsSync(path)) throw inputError(configFile, `schema file "${options.schemaPath}" not found`, at, 'missing-file');
-  const schemaSource = parseYamlSource(readSourceFile(path));
+  const schemaSource = parseYamlSource(readSourceFile(path, undefined, { file: configFile, position: at, what: 'schema file', name: options.schemaPath }));
   let validate;
   try {
-    validate = new Ajv({ allErrors: true, strict: false }).compile(schemaSource.data as object);
+    // `pattern` and `patternProperties` run on a linear-time engine: a schema cannot hang the build.
+    validate = new Ajv({ allErrors: true, strict: false, code: { regExp: LINEAR_REGEXP } }).compile(schemaSource.data as object);
   } catch (error) {
+    if (error instanceof PatternProblem) throw patternError(schemaSource, error);
     throw inputError(schemaSource.file.displayPath, `not a valid JSON Schema: ${(error as Error).message}`, undefined, 'schema');
   }
   if (validate(options.indicators)) return;
   const diagnostics: Diagnostic[] = (validate.errors ?? []).map((error) => describe(error, options));
   throw new InputError(dedupe(diagnostics));
+}
+
+class PatternProblem extends Error {
+  constructor(readonly pattern: string, readonly problem: string) {
+    super(problem);
+  }
+}
+
+const LINEAR_REGEXP = Object.assign((pattern: string) => {
+  try {
+    return compileLinear(pattern);
+  } catch (error) {
+    if (error instanceof UnsupportedPattern) throw new PatternProblem(pattern, `uses ${error.message}, which cannot be checked in bounded time; write it without`);
+    throw new PatternProblem(pattern, `is not a valid regular expression (${String((error as Error).message).replace(/^Invalid regular expression: /, '')})`);
+  }
+}, { code: 'compileLinear' });
+
+/** The problem at the schema line that holds the pattern (`pattern:` value or `patternProperties` key). */
+function patternError(schema: YamlSource, problem: PatternProblem): InputError {
+  const found = findPattern(schema.data, problem.pattern, []);
+  const where = found ? positionOfNode(schema, found.key ? keyNodeAt(schema, found.path) : undefined) ?? positionOf(schema, found.path) : undefined;
+  return inputError(schema.file.displayPath, `pattern "${problem.pattern}" ${problem.problem}`, where, 'schema');
+}
+
+function findPattern(node: unknown, pattern: string, path: Array<string | number>): { path: Array<string | number>; key: boolean } | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const found = findPattern(node[i], pattern, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const record = node as Record<string, unknown>;
+  if (record.pattern === pattern) return { path: [...path, 'pattern'], key: false };
+  const props = record.patternProperties;
+  if (props && typeof props === 'object' && Object.hasOwn(props, pattern)) return { path: [...path, 'patternProperties', pattern], key: true };
+  for (const [key, value] of Object.entries(record)) {
+    const found = findPattern(value, pattern, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function describe(error: ErrorObject, options: { indicators: Record<string, unknown>; locate: (path: string[]) => IndicatorLocation | undefined; fallbackFile: string }): Diagnostic {

@@ -3,7 +3,8 @@
  * positions (line:col) agree with what the user's editor shows; a file that is not UTF-8 is an
  * input error naming the byte offset, never mojibake in a report.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { inputError } from '../diagnostic.js';
 
@@ -22,25 +23,156 @@ export interface SourceFile {
  */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
+/**
+ * Biggest font file we read: pan-CJK collections run to ~120 MB (Source Han Sans, all weights);
+ * the limit only stops a device or a runaway file from being loaded whole.
+ */
+export const MAX_FONT_BYTES = 256 * 1024 * 1024;
+
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
-export function readSourceFile(path: string, shownAs = displayPath(path)): SourceFile {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw inputError(shownAs, 'is a directory, expected a file', undefined, 'read-error');
-    if (stat.size > MAX_SOURCE_BYTES) {
-      throw inputError(shownAs, `file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB per source file`, undefined, 'too-large');
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    if ((error as Error).name === 'InputError') throw error;
-    throw inputError(shownAs, describeFsError(error as NodeJS.ErrnoException, 'cannot read file'), undefined, 'read-error');
-  }
+/**
+ * Who refers to a file: errors about the file as a whole (missing, a folder, a FIFO or device)
+ * are reported where it is named — `report.yaml:3:5: section file "x.md" is a FIFO, not a file`.
+ */
+export interface FileReference {
+  /** The referencing file, as shown in diagnostics. */
+  file: string;
+  position?: { line: number; column: number };
+  /** What the file is to the referrer: `section file`, `previous period file`, `image` … */
+  what: string;
+  /** The file as the referrer wrote it. */
+  name: string;
+}
+
+/** Digest of the bytes each source file had when it was read (see `digestWhenRead`). */
+const digests = new Map<string, string>();
+
+export function readSourceFile(path: string, shownAs = displayPath(path), reference?: FileReference): SourceFile {
+  const bytes = readRegularFile(path, { maxBytes: MAX_SOURCE_BYTES, shownAs, reference, limitName: 'per source file' });
+  digests.set(path, sha256(bytes));
   return { path, displayPath: shownAs, text: decodeUtf8(bytes, shownAs) };
+}
+
+/**
+ * sha256 of the bytes `readSourceFile` returned for `path` (absolute, as it was read) in this
+ * process, so a writer (`lint --fix`) can refuse to apply edits to a file that changed since.
+ */
+export function digestWhenRead(path: string): string | undefined {
+  return digests.get(path);
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface ReadLimits {
+  /** Refuse files bigger than this (checked before reading, and again while reading). */
+  maxBytes: number;
+  /** The file as shown in diagnostics about its size. */
+  shownAs: string;
+  /** Where the file is named: errors about what it is are reported there. */
+  reference?: FileReference;
+  /** How the limit is described: `per source file`, `per image` … */
+  limitName?: string;
+  /**
+   * Report a file over the limit where it is referenced (an image: nothing in the file itself to
+   * point at) rather than as the file itself (a source file, which the user shortens).
+   */
+  sizeAtReference?: boolean;
+}
+
+/**
+ * Read a regular file of at most `maxBytes`. A directory, FIFO, socket or device (`/dev/zero`)
+ * is refused from its type, never read: the open does not block (O_NONBLOCK, so a FIFO without
+ * a writer cannot hang the build) and the type comes from fstat of the opened file, so a path
+ * swapped after a check is still caught. A file that grows past the limit while it is read is
+ * refused too.
+ */
+export function readRegularFile(path: string, limits: ReadLimits): Buffer {
+  const fd = openRegularFile(path, limits);
+  try {
+    const size = fstatSync(fd).size;
+    checkSize(size, limits);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // Read at most one byte past the limit: a file that is still growing stops here.
+    for (;;) {
+      const room = limits.maxBytes + 1 - total;
+      if (room <= 0) break;
+      const buffer = Buffer.allocUnsafe(Math.min(Math.max(size - total, 0) + 1, room, 1 << 20));
+      const got = readSync(fd, buffer, 0, buffer.length, null);
+      if (got === 0) break;
+      chunks.push(got === buffer.length ? buffer : buffer.subarray(0, got));
+      total += got;
+    }
+    checkSize(total, limits);
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw asInputError(error, limits, 'cannot read file');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Open `path` for reading and make sure it is a regular file within `limits.maxBytes`; the
+ * caller reads from the descriptor (image headers, font tables) and closes it.
+ */
+export function openRegularFile(path: string, limits: ReadLimits): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw asInputError(error, limits, 'cannot read file');
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notAFile(stat, limits);
+    checkSize(stat.size, limits);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw asInputError(error, limits, 'cannot read file');
+  }
+}
+
+function notAFile(stat: Stats, limits: ReadLimits): Error {
+  const kind = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  const { reference } = limits;
+  if (reference) return inputError(reference.file, `${reference.what} "${reference.name}" is ${kind}, expected a file`, reference.position, 'read-error');
+  return inputError(limits.shownAs, `is ${kind}, expected a file`, undefined, 'read-error');
+}
+
+function checkSize(size: number, limits: ReadLimits): void {
+  if (size <= limits.maxBytes) return;
+  const { reference } = limits;
+  if (reference && limits.sizeAtReference) {
+    throw inputError(reference.file, `${reference.what} "${reference.name}" is ${formatSize(size)}; the limit is ${formatLimit(limits)}`, reference.position, 'too-large');
+  }
+  throw inputError(limits.shownAs, `file is ${formatSize(size)}; the limit is ${formatLimit(limits)}`, undefined, 'too-large');
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+function formatLimit(limits: ReadLimits): string {
+  return `${+(limits.maxBytes / 1048576).toFixed(2)} MB ${limits.limitName ?? 'per file'}`;
+}
+
+function asInputError(error: unknown, limits: ReadLimits, what: string): Error {
+  if ((error as Error).name === 'InputError') return error as Error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const { reference } = limits;
+  if (reference && (code === 'ENOENT' || code === 'ENOTDIR')) {
+    return inputError(reference.file, `${reference.what} "${reference.name}" not found`, reference.position, 'missing-file');
+  }
+  if (reference) return inputError(reference.file, describeFsError(error as NodeJS.ErrnoException, `${reference.what} "${reference.name}": ${what}`), reference.position, 'read-error');
+  return inputError(limits.shownAs, describeFsError(error as NodeJS.ErrnoException, what), undefined, 'read-error');
 }
 
 export function decodeUtf8(bytes: Buffer, shownAs: string): string {
