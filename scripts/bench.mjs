@@ -23,8 +23,8 @@ const SECTIONS = {
     return buildExample('examples/town-report');
   },
   async 'lint: generated 100 000-character project'() {
-    const { benchLint } = await import(dist('lint/bench.js'));
-    const result = benchLint();
+    const { benchLintDist } = await import('./bench-lint.mjs');
+    const result = await benchLintDist();
     return { characters: result.characters, findings: result.findings, 'median ms': result.medianMs.toFixed(1) };
   },
 };

@@ -53,34 +53,3 @@ export class InputError extends Error {
 export function inputError(file: string, message: string, position?: { line: number; column: number }, rule = 'input'): InputError {
   return new InputError({ file, rule, severity: 'error', message, line: position?.line, column: position?.column });
 }
-
-/** Line starts of the texts last asked about: callers ask for many offsets in a few texts in turn. */
-const lineStartCache = new Map<string, number[]>();
-
-function lineStartsOf(text: string): number[] {
-  let starts = lineStartCache.get(text);
-  if (!starts) {
-    starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    if (lineStartCache.size >= 16) lineStartCache.clear();
-    lineStartCache.set(text, starts);
-  }
-  return starts;
-}
-
-/** Convert a UTF-16 offset into 1-based line and code-point column. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  // Scanning from the start on every call made big sections quadratic (minutes for a few MB).
-  const indexedLineStarts = lineStartsOf(text);
-  const end = Math.max(0, Math.min(offset, text.length));
-  let low = 0;
-  let high = indexedLineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (indexedLineStarts[mid] <= end) low = mid;
-    else high = mid - 1;
-  }
-  const lineStart = indexedLineStarts[low];
-  const column = [...text.slice(lineStart, offset)].length + 1;
-  return { line: low + 1, column };
-}

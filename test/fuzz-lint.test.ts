@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { positionAt } from '../src/diagnostic.js';
+import { positionAt } from '../src/text/position.js';
 import { DEFAULT_SETTINGS } from '../src/lint/config.js';
 import { lintMarkdownFiles } from '../src/lint/engine.js';
 import { findPlaceholders } from '../src/lint/placeholder-detector.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_ROW_END, NO_ROW_START } from '../src/layout/chars.js';
+import { NO_ROW_END, NO_ROW_START } from '../src/text/chars.js';
 import { grid, han, rows } from './layout-helpers.js';
 
 const right = grid.textWidthPt;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDocument } from '../src/layout/index.js';
-import { NO_ROW_END, NO_ROW_START } from '../src/layout/chars.js';
+import { NO_ROW_END, NO_ROW_START } from '../src/text/chars.js';
 import type { Document } from '../src/model/document.js';
 // @ts-expect-error plain JS fixture shared with scripts/bench.mjs
 import { sampleDocument } from '../scripts/sample-report.mjs';

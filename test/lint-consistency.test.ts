@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runLint } from '../src/cli/lint-command.js';
 import { lintProject } from '../src/lint/engine.js';
-import { nearMiss } from '../src/lint/rules/consistency-duplicate.js';
-import { clausesAfter } from '../src/lint/rules/consistency-stated.js';
+import { nearMiss } from '../src/lint/rules/duplicate-value.js';
+import { clausesAfter } from '../src/lint/consistency/clauses.js';
 import { loadProject } from '../src/project/load.js';
 import { REPO, runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';

@@ -5,7 +5,7 @@ import { lineColumn } from './helpers/line-column.js';
 import { lintMarkdownFiles } from '../src/lint/engine.js';
 import { applyFixes, fixFileText } from '../src/lint/fix.js';
 import { markdownDirectives, yamlDirectives } from '../src/lint/directives.js';
-import { parseChineseNumber } from '../src/lint/rules/enumeration.js';
+import { parseChineseNumber } from '../src/text/chinese-numeral.js';
 
 function lint(text: string, rules?: string[]) {
   return lintMarkdownFiles([{ path: '/virtual/a.md', displayPath: 'a.md', text }], undefined, { rules }).findings;

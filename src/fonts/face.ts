@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { FaceMetrics, GlyphMetrics } from '../layout/types.js';
+import { isHanCode } from '../text/chars.js';
 
 export interface FaceGlyph extends GlyphMetrics {
   /** Glyph id in the font. */
@@ -53,7 +54,7 @@ export class Face implements FaceMetrics {
     let glyph = this.font.glyphForCodePoint(cp);
     // Punctuation and symbols go through shaping so that the Chinese (locl) forms are used: a
     // pan-CJK collection maps `，；：？！“”` to Japanese or proportional glyphs in its cmap.
-    if (!isHan(cp) && cp > 0x7f) {
+    if (!isHanCode(cp) && cp > 0x7f) {
       const run = this.font.layout(ch);
       if (run.glyphs.length === 1 && run.glyphs[0].id !== 0) glyph = run.glyphs[0];
     }
@@ -71,10 +72,6 @@ export class Face implements FaceMetrics {
       inkBottom: empty ? 0 : box.minY / em,
     };
   }
-}
-
-function isHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff);
 }
 
 const loaded = new Map<string, Face>();

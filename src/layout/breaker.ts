@@ -7,7 +7,8 @@
  */
 import LineBreaker from 'linebreak';
 import type { FontRole } from '../style/spec.js';
-import { NO_ROW_END, NO_ROW_START, UNIT_CHARS, charClass, isDigit, isIdeograph, takesLatinGap, type CharClass } from './chars.js';
+import { NO_ROW_END, NO_ROW_START, isIdeograph } from '../text/chars.js';
+import { UNIT_CHARS, charClass, isDigit, takesLatinGap, type CharClass } from './chars.js';
 import type { FaceMetrics, FontBook, GlyphMetrics } from './types.js';
 
 /** A stretch of text in one style; `\n` inside forces a row break. */

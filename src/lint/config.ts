@@ -10,7 +10,7 @@
  *       allow: ['XX公司']
  */
 import { inputError } from '../diagnostic.js';
-import { didYouMean } from '../project/config.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { keyNodeAt, positionOf, positionOfNode, type YamlSource } from '../project/yaml-source.js';
 import { compilePattern } from './placeholder-detector.js';
 import type { Severity } from '../diagnostic.js';

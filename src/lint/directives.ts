@@ -5,7 +5,7 @@
  *   <!-- report-disable placeholder, enumeration --> … <!-- report-enable -->
  * No rule list means every rule. Parsed once per file; applied centrally by apply-settings.ts.
  */
-import { positionAt } from '../diagnostic.js';
+import { positionAt } from '../text/position.js';
 
 export interface DirectiveSet {
   isDisabled(rule: string, line: number): boolean;

@@ -15,7 +15,7 @@ import { collectReferences, type HandlebarsReference } from './handlebars-refere
 import { excludedRanges, maskText } from './markdown-regions.js';
 import type { Finding, LintInput, MarkdownInput, Rule, YamlInput } from './rule.js';
 import { RULE_IDS, RULES } from './rules/index.js';
-import { LineIndex } from './text-position.js';
+import { LineIndex } from '../text/position.js';
 import { yamlStrings } from './yaml-scalars.js';
 
 export interface LintOptions {

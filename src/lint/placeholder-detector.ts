@@ -8,7 +8,7 @@
  */
 import {
   charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese, isCjkPunct, isHan, isInlineSpace, isPunctuation, isWhitespace, normalizeWidth,
-} from './char-classes.js';
+} from '../text/chars.js';
 import {
   BARE_PENDING, CHINESE_NUMERALS, LATIN_UNITS, PENDING_CONTENT, SINGLE_X_WORDS, TEMPLATE_LEFTOVERS, TIME_CHARS, TODO_WORDS, UNIT_CHARS,
 } from './placeholder-vocabulary.js';

@@ -3,16 +3,14 @@
  * and which real words look like blanks. Kept as tables so a new look-alike is one line here,
  * not a new branch in the detector.
  */
+import { MEASURE_CHARS } from '../text/units.js';
 
 /**
  * Characters that follow (or precede) a number or a name in a report: units, time words,
  * measure words, administrative units. A lone `□`, `○` or `*` next to one is a blank
  * (`□月□日`, `共**个`), while a lone `□` before other words is a check box (`□是 □否`).
  */
-export const UNIT_CHARS = new Set([...
-  '年月日号时分秒周季度亿万千百元角%‰℃个家人户项次名座所台辆亩吨米条处件场套批只头栋间张本册篇期届份位点公里斤克升倍岁余多' +
-  '镇村市县区省乡街社',
-]);
+export const UNIT_CHARS = new Set([...MEASURE_CHARS, ...'号季%‰℃处场头栋间本册篇份点升', ...'镇村市县区省乡街社']);
 
 /** Chinese numerals: `○` and `〇` next to one of these are zeros (`二○二三年`), not blanks. */
 export const CHINESE_NUMERALS = new Set([...'一二三四五六七八九十零两〇○百千万']);

@@ -11,7 +11,7 @@ import type { RenderedText } from '../template/render.js';
 import type { LintSettings } from './config.js';
 import type { Range } from './markdown-regions.js';
 import type { HandlebarsReference } from './handlebars-references.js';
-import type { LineIndex } from './text-position.js';
+import type { LineIndex } from '../text/position.js';
 
 export interface RuleMeta {
   id: string;

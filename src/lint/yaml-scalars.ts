@@ -4,6 +4,7 @@
  * block scalars included.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { keyText } from '../project/yaml-source.js';
 
 export interface YamlString {
   path: string[];
@@ -19,8 +20,7 @@ export function yamlStrings(document: Document.Parsed, text: string): YamlString
     if (isMap(node)) {
       for (const item of node.items) {
         if (!isPair(item)) continue;
-        const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
-        walk(item.value, [...path, key]);
+        walk(item.value, [...path, keyText(item)]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, String(i)]));
@@ -48,22 +48,4 @@ export function offsetInSource(text: string, scalar: YamlString, offset: number,
   let at = raw.indexOf(needle);
   for (; k > 0 && at >= 0; k--) at = raw.indexOf(needle, at + 1);
   return at >= 0 ? scalar.start + at : range[0];
-}
-
-/** The key node of `path` in a document (for "unused" messages pointing at the key). */
-export function keyNode(document: Document.Parsed, path: string[]): Node | undefined {
-  let node: unknown = document.contents;
-  let key: unknown;
-  for (const part of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === part);
-      if (!pair) return undefined;
-      key = pair.key;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      key = node.items[Number(part)];
-      node = key;
-    } else return undefined;
-  }
-  return (key ?? undefined) as Node | undefined;
 }

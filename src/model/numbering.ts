@@ -2,7 +2,7 @@
  * Heading numbers of the 公文 hierarchy: 一、 → （一） → 1. → （1）. Lives in the model so both
  * writers (and lint) agree on the printed number.
  */
-import { chineseNumeral } from './chinese-numeral.js';
+import { chineseNumeral } from '../text/chinese-numeral.js';
 
 export function headingNumber(level: 1 | 2 | 3 | 4, ordinal: number): string {
   switch (level) {

@@ -13,13 +13,10 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
-import { isTypedIndicator } from '../template/indicators.js';
-import { periodFromFileName } from '../template/periods.js';
+import { LAST_YEAR_KEY, periodFromFileName, PREVIOUS_KEY } from '../indicators/periods.js';
+import { isTypedIndicator } from '../indicators/typed.js';
 import { confinedPath, displayPath, readSourceFile } from './source-file.js';
 import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js';
-
-export const PREVIOUS_KEY = '上期';
-export const LAST_YEAR_KEY = '去年同期';
 
 /**
  * `root`: the folder linked files must stay in (the project directory). A link is resolved from

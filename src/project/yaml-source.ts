@@ -3,7 +3,8 @@
  * `file:line:col` in the file the user edits (the `yaml` package keeps node ranges).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { inputError, positionAt } from '../diagnostic.js';
+import { inputError } from '../diagnostic.js';
+import { positionAt } from '../text/position.js';
 import type { SourceFile } from './source-file.js';
 
 export interface YamlSource {
@@ -32,27 +33,28 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** A mapping key as text (`2024` and `"2024"` alike). */
+export function keyText(item: { key: unknown }): string {
+  return isScalar(item.key) ? String(item.key.value) : String(item.key);
+}
+
 /** Node at a key path (`['规上工业产值', 'value']`), or undefined. */
-export function nodeAt(source: YamlSource, path: Array<string | number>): Node | undefined {
+export function nodeAt(source: Pick<YamlSource, 'document'>, path: Array<string | number>): Node | undefined {
   let node: unknown = source.document.contents;
   for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(key));
-      node = pair?.value;
-    } else if (isSeq(node)) {
-      node = node.items[Number(key)];
-    } else return undefined;
+    if (isMap(node)) node = node.items.find((item) => keyText(item) === String(key))?.value;
+    else if (isSeq(node)) node = node.items[Number(key)];
+    else return undefined;
   }
   return (node ?? undefined) as Node | undefined;
 }
 
-/** Key node of the last path element (for "unknown key" messages), or undefined. */
-export function keyNodeAt(source: YamlSource, path: Array<string | number>): Node | undefined {
+/** Key node of the last path element (for "unknown key" and "unused" messages), or undefined. */
+export function keyNodeAt(source: Pick<YamlSource, 'document'>, path: Array<string | number>): Node | undefined {
   const parent = path.length > 1 ? nodeAt(source, path.slice(0, -1)) : source.document.contents;
   if (!isMap(parent)) return undefined;
   const last = String(path[path.length - 1]);
-  const pair = parent.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === last);
-  return (pair?.key ?? undefined) as Node | undefined;
+  return (parent.items.find((item) => keyText(item) === last)?.key ?? undefined) as Node | undefined;
 }
 
 export function positionOfNode(source: YamlSource, node: Node | undefined): { line: number; column: number } | undefined {

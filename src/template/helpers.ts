@@ -3,58 +3,24 @@
  * that cannot be formatted throws HelperError, which the renderer turns into an error at the
  * mustache's file:line:col.
  */
-import { chineseNumeral } from '../model/chinese-numeral.js';
+import { describeValue, formatFixed, HelperError, roundHalfAway, toNumber } from '../indicators/numbers.js';
+import { growthFromPrevious, hasPrevious } from '../indicators/typed.js';
+import { chineseNumeral } from '../text/chinese-numeral.js';
 
-export class HelperError extends Error {}
+export { HelperError };
 
 type Options = { hash?: Record<string, unknown> };
-
-/** Numbers arrive as numbers from YAML, or as numeric strings from --set/quoted YAML. */
-export function toNumber(helper: string, value: unknown): number {
-  // A typed indicator ({value, unit, …}) stands for its value.
-  if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'value')) value = (value as { value: unknown }).value;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) return Number(value);
-  throw new HelperError(`${helper}: expected a number, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing (is the indicator missing?)';
-  if (typeof value === 'string') return `"${value}"`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
-  return String(value);
-}
 
 function decimalsArg(helper: string, value: unknown, fallback: number | undefined): number | undefined {
   if (value === undefined || isOptions(value)) return fallback;
   const n = toNumber(helper, value);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new HelperError(`${helper}: decimals must be a whole number from 0 to 10, got ${describe(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new HelperError(`${helper}: decimals must be a whole number from 0 to 10, got ${describeValue(value)}`);
   return n;
 }
 
-function isOptions(value: unknown): value is Options {
+/** Handlebars passes its options object as the last argument of every helper call. */
+export function isOptions(value: unknown): value is Options {
   return typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
-}
-
-/**
- * Round half away from zero on the decimal digits (statistical convention: 2.45 → 2.5), avoiding
- * binary artefacts such as 1.005 → 1.00 that toFixed gives.
- */
-export function roundHalfAway(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const shifted = Number((Math.abs(value) * factor).toPrecision(15));
-  return (Math.sign(value) * Math.round(shifted)) / factor;
-}
-
-export function formatFixed(value: number, decimals: number | undefined, separator = false): string {
-  const rounded = decimals === undefined ? value : roundHalfAway(value, decimals);
-  let text = decimals === undefined ? String(rounded) : rounded.toFixed(decimals);
-  if (text.startsWith('-') && Number(text) === 0) text = text.slice(1);
-  if (!separator) return text;
-  const [whole, fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** {{num 12345.678 2}} → 12345.68; {{num x 2 sep=true}} → 12,345.68; {{num x}} → as written. */
@@ -82,21 +48,10 @@ export function change(value: unknown, decimals?: unknown): string {
   return `${rounded > 0 ? '增长' : '下降'}${formatFixed(Math.abs(rounded), places)}%`;
 }
 
-function hasPrevious(value: unknown): value is { value: unknown; previous: unknown } {
-  return typeof value === 'object' && value !== null && 'value' in value && 'previous' in value && (value as { previous: unknown }).previous != null;
-}
-
-/** Growth in percent of `value` over `previous`: (value − previous) / |previous| × 100. */
-export function growthFromPrevious(indicator: { value: unknown; previous: unknown }, helper = 'change'): number {
-  const previous = toNumber(`${helper} (previous)`, indicator.previous);
-  if (previous === 0) throw new HelperError(`${helper}: previous value is 0, a growth rate cannot be computed`);
-  return ((toNumber(helper, indicator.value) - previous) / Math.abs(previous)) * 100;
-}
-
 /** {{cn 3}} → 三; {{cn 12}} → 十二. */
 export function cn(value: unknown): string {
   const n = toNumber('cn', value);
-  if (!Number.isInteger(n)) throw new HelperError(`cn: expected a whole number, got ${describe(value)}`);
+  if (!Number.isInteger(n)) throw new HelperError(`cn: expected a whole number, got ${describeValue(value)}`);
   if (Math.abs(n) >= 1e12) throw new HelperError(`cn: ${n} is too large`);
   return chineseNumeral(n);
 }
@@ -114,7 +69,7 @@ export function formatChineseDate(value: unknown, helper = 'date'): string {
     const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(value)!;
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   } else {
-    throw new HelperError(`${helper}: expected a date like "2023-06-20", got ${describe(value)}`);
+    throw new HelperError(`${helper}: expected a date like "2023-06-20", got ${describeValue(value)}`);
   }
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) throw new HelperError(`${helper}: ${year}-${month}-${day} is not a real date`);

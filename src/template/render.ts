@@ -6,15 +6,16 @@
  * data back at the mustache (and from there at the YAML line).
  */
 import Handlebars from 'handlebars';
-import { inputError, InputError, positionAt } from '../diagnostic.js';
+import { inputError, InputError } from '../diagnostic.js';
+import { formatTypedIndicator, isTypedIndicator } from '../indicators/typed.js';
 import type { SourceFile } from '../project/source-file.js';
-import { didYouMean } from '../project/config.js';
+import { didYouMean } from '../text/did-you-mean.js';
+import { lineIndexOf, positionAt } from '../text/position.js';
 import { HELPERS } from './helper-registry.js';
-import { BUILT_IN_HELPERS, HelperError } from './helpers.js';
-import { formatTypedIndicator, isTypedIndicator } from './indicators.js';
+import { HelperError } from './helpers.js';
+import { walkTemplate } from './walk.js';
 
 type Ast = hbs.AST.Program;
-type AnyNode = hbs.AST.Node & Record<string, unknown>;
 
 export interface Substitution {
   /** UTF-16 offsets of the substituted text in the rendered output. */
@@ -58,8 +59,8 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
   const strict = options.strict ?? true;
   const file = source.displayPath;
   const text = source.text.replace(SITE_CHARS, '');
-  const lineStarts = lineStartOffsets(text);
-  const offsetOf = (loc: hbs.AST.Position) => (lineStarts[loc.line - 1] ?? text.length) + loc.column;
+  const lines = lineIndexOf(text);
+  const offsetOf = (loc: hbs.AST.Position) => lines.offsetOfParserLocation(loc.line, loc.column);
   const at = (loc: hbs.AST.Position) => positionAt(text, offsetOf(loc));
 
   const tooDeep = templateNestingProblem(text);
@@ -220,56 +221,39 @@ interface CheckContext { file: string; at: (loc: hbs.AST.Position) => { line: nu
 
 /**
  * Checks Handlebars itself leaves out: unknown helpers, and (strict) helper arguments that name
- * missing indicators — Handlebars' strict mode only checks plain {{references}}.
+ * missing indicators — Handlebars' strict mode only checks plain {{references}}. Block bodies run
+ * conditionally or in another scope: Handlebars checks them as they run.
  */
 function checkReferences(ast: Ast, context: Record<string, unknown>, check: CheckContext): void {
-  const helpers = [...Object.keys(HELPERS), ...BUILT_IN_HELPERS];
-  const visit = (node: AnyNode | undefined, topScope: boolean): void => {
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'PathExpression') {
-      const path = node as unknown as hbs.AST.PathExpression;
-      const bad = path.parts.find((part) => FORBIDDEN.has(part));
-      if (bad) throw inputError(check.file, `"${path.original}" is not allowed: templates cannot reach "${bad}"`, check.at(path.loc.start), 'prototype-access');
-      return;
-    }
-    if (node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') {
-      const call = node as unknown as hbs.AST.MustacheStatement;
-      const head = call.path as hbs.AST.PathExpression;
-      const isCall = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0 || node.type !== 'MustacheStatement';
-      visit(head as unknown as AnyNode, topScope);
-      if (check.strict && topScope && !isCall && head.type === 'PathExpression' && !helpers.includes(head.original)) {
-        const value = requireIndicator(head, context, check, call.loc.start);
+  const refuseForbidden = (path: hbs.AST.PathExpression) => {
+    const bad = path.parts.find((part) => FORBIDDEN.has(part));
+    if (bad) throw inputError(check.file, `"${path.original}" is not allowed: templates cannot reach "${bad}"`, check.at(path.loc.start), 'prototype-access');
+  };
+  walkTemplate(ast, {
+    call: ({ node, head, isCall, namesHelper, topLevel }) => {
+      if (head.type !== 'PathExpression') return;
+      refuseForbidden(head);
+      if (check.strict && topLevel && !isCall && !namesHelper) {
+        const value = requireIndicator(head, context, check, node.loc.start);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !isTypedIndicator(value)) {
           const keys = Object.keys(value).slice(0, 6).join(', ');
           throw inputError(check.file, `"${head.original}" is a group of indicators, not a value; name one of its keys (${keys})`, check.at(head.loc.start), 'not-a-value');
         }
       }
-      if (head.type === 'PathExpression' && isCall && !helpers.includes(head.original)) {
+      if (isCall && !namesHelper) {
         const guess = didYouMean(head.original, Object.keys(HELPERS));
-        throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(call.loc.start), 'unknown-helper');
+        throw inputError(check.file, `unknown helper "${head.original}"${guess ? `; did you mean "${guess}"?` : ` (helpers: ${Object.keys(HELPERS).join(', ')})`}`, check.at(node.loc.start), 'unknown-helper');
       }
       // Handlebars' own lookup does not check its arguments and fails inside with a JavaScript message.
-      if (head.type === 'PathExpression' && head.original === 'lookup' && call.params.length !== 2) {
-        throw inputError(check.file, `lookup takes two arguments, a group of indicators and a key (got ${call.params.length})`, check.at(call.loc.start), 'template');
+      if (head.original === 'lookup' && node.params.length !== 2) {
+        throw inputError(check.file, `lookup takes two arguments, a group of indicators and a key (got ${node.params.length})`, check.at(node.loc.start), 'template');
       }
-      const conditional = head.original === 'if' || head.original === 'unless';
-      for (const param of [...call.params, ...(call.hash?.pairs.map((p) => p.value) ?? [])]) {
-        visit(param as unknown as AnyNode, topScope);
-        if (check.strict && topScope && !conditional && param.type === 'PathExpression') {
-          requireIndicator(param as hbs.AST.PathExpression, context, check);
-        }
-      }
-      if (node.type === 'BlockStatement') {
-        const block = node as unknown as hbs.AST.BlockStatement;
-        // Block bodies run conditionally or in another scope: Handlebars checks them as they run.
-        visit(block.program as unknown as AnyNode, false);
-        visit(block.inverse as unknown as AnyNode, false);
-      }
-      return;
-    }
-    if (node.type === 'Program') for (const statement of (node as unknown as Ast).body) visit(statement as unknown as AnyNode, topScope);
-  };
-  visit(ast as unknown as AnyNode, true);
+    },
+    argument: (path, { topLevel, conditional }) => {
+      refuseForbidden(path);
+      if (check.strict && topLevel && !conditional) requireIndicator(path, context, check);
+    },
+  });
 }
 
 function requireIndicator(path: hbs.AST.PathExpression, context: Record<string, unknown>, check: CheckContext, reportAt = path.loc.start): unknown {
@@ -356,12 +340,6 @@ export function sourcePosition(rendered: RenderedText, offset: number): { line: 
 
 function isThis(path: hbs.AST.PathExpression): boolean {
   return (path as unknown as { this_?: boolean }).this_ === true || path.original === 'this' || path.original.startsWith('this.');
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 /**

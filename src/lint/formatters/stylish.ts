@@ -4,6 +4,7 @@
  * turn it off.
  */
 import { oneLine } from '../../diagnostic.js';
+import { displayWidth } from '../../text/width.js';
 import pc from 'picocolors';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
@@ -41,16 +42,4 @@ export function formatStylish(findings: Finding[], context: FormatContext): stri
 
 function messageOf(f: Finding): string {
   return oneLine(f.message);
-}
-
-/** Terminal columns: CJK characters and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
-      || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
-      || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000 ? 2 : 1;
-  }
-  return width;
 }

@@ -7,7 +7,7 @@
  * level's number (`## 一、`, printed as `（一）一、`), is reported too.
  */
 import { findingAt, type Finding, type LintInput, type MarkdownInput, type Rule, type RuleMeta } from '../rule.js';
-import { chineseNumeral } from '../../model/chinese-numeral.js';
+import { chineseNumeral, parseChineseNumber } from '../../text/chinese-numeral.js';
 import { headingNumber, WRITTEN_NUMBER } from '../../model/numbering.js';
 
 export const meta: RuleMeta = {
@@ -17,17 +17,7 @@ export const meta: RuleMeta = {
   fixable: false,
 };
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2 };
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
-
-/** 一 → 1, 十二 → 12, 二十三 → 23; NaN for anything else. */
-export function parseChineseNumber(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || text === '') return NaN;
-  if (!m[2]) return m[1] && !m[3] ? CN_DIGITS[m[1]] : NaN;
-  return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
-}
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 

@@ -5,9 +5,11 @@ import { missingIndicatorRule } from './missing-indicator.js';
 import { unusedIndicatorRule } from './unused-indicator.js';
 import { enumerationRule } from './enumeration.js';
 import { punctuationRule } from './punctuation.js';
-import { completionRateRule, contradictoryDataRule, statedChangeRule } from './consistency-stated.js';
-import { duplicateValueRule } from './consistency-duplicate.js';
-import { unitMismatchRule } from './consistency-units.js';
+import { statedChangeRule } from './stated-change.js';
+import { completionRateRule } from './completion-rate.js';
+import { contradictoryDataRule } from './contradictory-data.js';
+import { duplicateValueRule } from './duplicate-value.js';
+import { unitMismatchRule } from './unit-mismatch.js';
 
 export const RULES: Rule[] = [
   placeholderRule, missingIndicatorRule, unusedIndicatorRule, enumerationRule, punctuationRule,

@@ -3,10 +3,10 @@
  * YAML has no such key, or leaves it empty). Reported at the reference in the file the author
  * edits, with the closest existing key as a suggestion. Conditions ({{#if 备注}}) may be absent.
  */
-import { didYouMean } from '../../project/config.js';
+import { ABSENT, isPlainObject, lookup } from '../../indicators/lookup.js';
+import { didYouMean } from '../../text/did-you-mean.js';
+import { referenceFinding } from '../reference-finding.js';
 import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
-import { ABSENT, isPlainObject, lookup } from './indicator-lookup.js';
-import { referenceFinding } from './reference-finding.js';
 
 export const meta: RuleMeta = {
   id: 'missing-indicator',

@@ -7,7 +7,7 @@
 import { findPlaceholders, type PlaceholderMatch, type PlaceholderOptions } from '../placeholder-detector.js';
 import { PENDING_VALUES } from '../placeholder-vocabulary.js';
 import { excludedRanges, maskText } from '../markdown-regions.js';
-import { LineIndex } from '../text-position.js';
+import { LineIndex } from '../../text/position.js';
 import { offsetInSource, yamlStrings } from '../yaml-scalars.js';
 import { findingAt, type Finding, type LintInput, type Rule, type RuleMeta } from '../rule.js';
 

@@ -4,7 +4,7 @@
  * unambiguous — never inside numbers (1,000  10:30), code, URLs, HTML or Handlebars (those are
  * masked out before this rule sees the text), never Markdown syntax (`![图](…)`).
  */
-import { charAt, charBefore, isAsciiDigit, isChinese, isInlineSpace } from '../char-classes.js';
+import { charAt, charBefore, isAsciiDigit, isChinese, isInlineSpace } from '../../text/chars.js';
 import { findingAt, type Finding, type LintInput, type MarkdownInput, type Rule, type RuleMeta } from '../rule.js';
 
 export const meta: RuleMeta = {

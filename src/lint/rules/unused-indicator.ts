@@ -3,9 +3,9 @@
  * owner needs to spot a figure that was updated for nothing, or a reference with a typo.
  * Reported at the key in the YAML file that sets the value.
  */
-import { keyNode } from '../yaml-scalars.js';
+import { leafPaths } from '../../indicators/lookup.js';
+import { keyNodeAt } from '../../project/yaml-source.js';
 import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
-import { leafPaths } from './indicator-lookup.js';
 
 export const meta: RuleMeta = {
   id: 'unused-indicator',
@@ -31,7 +31,7 @@ export function check(input: LintInput): Finding[] {
     if (parents.has(path.join('\0')) || path.some((_, i) => named.has(path.slice(0, i + 1).join('\0')))) continue;
     for (let f = indicatorFiles.length - 1; f >= 0; f--) {
       const yaml = indicatorFiles[f];
-      const node = keyNode(yaml.document, path);
+      const node = keyNodeAt(yaml, path);
       if (!node?.range) continue;
       const from = yaml.index.position(node.range[0]);
       findings.push({

@@ -1,12 +1,13 @@
 /**
- * The text side of the consistency rules: which figure each substitution in the rendered text
- * printed (and in what form: with its unit, bare, or scaled), which rendered characters the author
- * typed by hand (outside every substitution), where those characters are in the section source,
- * and the units a report writes after a number.
+ * The text side of the consistency rules (stated-change, completion-rate, duplicate-value,
+ * unit-mismatch): which figure each substitution in the rendered text printed (and in what form:
+ * with its unit, bare, or scaled), which rendered characters the author typed by hand (outside
+ * every substitution), and where those characters are in the section source.
  */
+import { figureAt, type Figure } from '../../indicators/figures.js';
+import { helpersPrinting } from '../../template/helper-registry.js';
 import type { RenderedText, Substitution } from '../../template/render.js';
-import type { Finding, LintInput, MarkdownInput, ProjectInput, RuleMeta } from '../rule.js';
-import { figureAt, type Figure } from './consistency-figures.js';
+import { findingAt, type Finding, type LintInput, type MarkdownInput, type ProjectInput, type RuleMeta } from '../rule.js';
 
 export interface PrintedFigure {
   figure: Figure;
@@ -28,35 +29,14 @@ export interface SectionText {
   printed: PrintedFigure[];
 }
 
-/** Units written after numbers in reports, longest first so 万千瓦时 is not read as 万. */
-export const UNITS = [
-  '亿千瓦时', '万千瓦时', '千瓦时', '万平方米', '平方米', '亿美元', '万美元', '美元', '万人次', '人次', '万公斤', '公斤',
-  '亿元', '万元', '千元', '元', '万人', '人', '万亩', '亩', '万吨', '吨', '万户', '户', '公里', '个百分点', '%', '％', '家', '个', '项',
-];
-/** One-character units are units only when no Han character follows (742人，  not 742人均). */
-const UNIT_PATTERN = new RegExp(`^(?:${UNITS.filter((u) => [...u].length > 1).join('|')}|[%％]|[元人亩吨户家个项](?![\\u3400-\\u9fff]))`);
+const FIGURE_HELPERS = helpersPrinting('figure');
+const SCALING_HELPERS = helpersPrinting('scaled-figure');
+/** `{{num 规上工业产值 2}}`, `{{scale 工业用电量 "亿千瓦时"}}`: a helper that prints a figure's digits, and its arguments. */
+const PRINTING_HELPER = new RegExp(`^\\{\\{~?\\s*(${[...FIGURE_HELPERS, ...SCALING_HELPERS].map(escapeRegExp).join('|')})\\s+([\\s\\S]*?)~?\\}\\}$`);
 
-/** The unit written at `offset` of `text`, or undefined. */
-export function unitAt(text: string, offset: number): string | undefined {
-  return UNIT_PATTERN.exec(text.slice(offset, offset + 8))?.[0];
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** Units of one quantity (亿元, 万元, 元): writing one for another is a factor-of-10⁴ error. */
-const DIMENSIONS: string[][] = [
-  ['元', '千元', '万元', '亿元'], ['美元', '万美元', '亿美元'], ['千瓦时', '万千瓦时', '亿千瓦时'], ['人', '万人'], ['人次', '万人次'],
-  ['亩', '万亩'], ['吨', '万吨'], ['公斤', '万公斤'], ['户', '万户'], ['平方米', '万平方米'], ['%', '％'],
-];
-
-export function sameDimension(a: string, b: string): boolean {
-  return DIMENSIONS.some((d) => d.includes(a) && d.includes(b));
-}
-
-/** `%` and `％` are one unit. */
-export function sameUnit(a: string, b: string): boolean {
-  return a === b || (/^[%％]$/.test(a) && /^[%％]$/.test(b));
-}
-
-const PRINTING_HELPER = /^\{\{~?\s*(num|scale)\s+([\s\S]*?)~?\}\}$/;
 
 /** The figure a substitution printed, or undefined (derived text such as {{change …}}, non-figures). */
 export function printedFigure(project: ProjectInput, rendered: RenderedText, sub: Substitution): PrintedFigure | undefined {
@@ -74,7 +54,7 @@ export function printedFigure(project: ProjectInput, rendered: RenderedText, sub
   if (!helper || /^[("'\d-]/.test(helper[2]) || args.length !== 1) return undefined;
   const figure = figureAt(project.indicators, args[0].path);
   if (!figure) return undefined;
-  if (helper[1] === 'num') return { figure, sub, form: 'bare', unit: figure.unit };
+  if (FIGURE_HELPERS.includes(helper[1])) return { figure, sub, form: 'bare', unit: figure.unit };
   // {{scale 工业用电量 "亿千瓦时" 2}} (typed: target unit first) or {{scale 产值 "万元" "亿元"}} (from, to).
   const strings = [...helper[2].matchAll(/"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]);
   const unit = figure.kind === 'typed' && args[0].path.length === figure.path.length ? strings[0] : strings[1];
@@ -130,17 +110,11 @@ export function textFinding(meta: RuleMeta, section: SectionText, start: number,
   const at = sourceOffset(section, start, end);
   if (at === undefined) return undefined;
   const { md } = section;
-  const from = md.index.position(at);
-  const to = md.index.position(at + (end - start));
-  return {
-    file: md.file.displayPath, line: from.line, column: from.column, endLine: to.line, endColumn: to.column,
-    rule: meta.id, severity: meta.defaultSeverity, message, text: md.file.text.slice(at, at + (end - start)),
-    context: md.index.context(at, at + (end - start)),
-  };
+  return findingAt(meta, md.file, md.index, at, at + (end - start), message);
 }
 
-/** `file:line:col` of an indicator's key in the YAML, for messages ("" when it came from --set). */
-export function dataLocation(project: ProjectInput, path: string[]): string {
+/** ` (data: file:line:col)` of an indicator's key in the YAML, for messages; "" when it came from --set. */
+export function dataNote(project: ProjectInput, path: string[]): string {
   const at = project.locateIndicator(path);
-  return at ? ` (${at.file}:${at.line}:${at.column})` : '';
+  return at ? ` (data: ${at.file}:${at.line}:${at.column})` : '';
 }

@@ -1,18 +1,17 @@
 /**
- * The data side of the consistency rules (stated-change, completion-rate, duplicate-value,
- * unit-mismatch): what a "figure" is in the indicator data, and how a stated number is compared
- * with one computed from it. Two shapes are understood:
+ * What a "figure" is in the indicator data: a value with, where the data says, its unit, the
+ * value a year earlier, the target, and rates the data states itself. Two shapes are understood:
  *
  *   规上工业产值: {value: 48.62, unit: 亿元, previous: 45.27, target: 105}     # typed
  *   规上工业产值: {本期: 48.62, 上年同期: 45.27, 增速: 7.4, 全年目标: 105}    # free-form, by key name
  *
  * The free-form key names are a documented convention (FIGURE_KEYS); a group with two candidates
- * for the current value (本月 and 累计) is ambiguous and is not checked at all.
+ * for the current value (本月 and 累计) is ambiguous and is no figure at all.
  */
-import { isTypedIndicator } from '../../template/indicators.js';
-import { formatFixed } from '../../template/helpers.js';
-import { LAST_YEAR_KEY, PREVIOUS_KEY } from '../../project/periods.js';
-import { isPlainObject, lookup } from './indicator-lookup.js';
+import { isPlainObject, lookup } from './lookup.js';
+import { completionRate, dataNumber, growthRate } from './numbers.js';
+import { LAST_YEAR_KEY, PREVIOUS_KEY } from './periods.js';
+import { isTypedIndicator } from './typed.js';
 
 /** Key names of a free-form figure group; the first key present (with a number) wins. */
 export const FIGURE_KEYS = {
@@ -41,13 +40,6 @@ export interface Figure {
   /** A rate (unit %, or a name ending in 率): changes are in 百分点, not %. */
   isRate: boolean;
   kind: 'typed' | 'group' | 'plain';
-}
-
-/** A number from YAML: numbers, and numeric strings (quoted values, --set). */
-export function dataNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return Number(value);
-  return undefined;
 }
 
 function firstNumber(group: Record<string, unknown>, keys: readonly string[]): { key: string; value: number } | undefined {
@@ -124,41 +116,28 @@ export function allFigures(indicators: Record<string, unknown>, prefix: string[]
   return out;
 }
 
+/** Growth in % from `previous`, when the figure has a non-zero one. */
+export function growthFromData(figure: Figure): number | undefined {
+  return figure.previous !== undefined && figure.previous !== 0 ? growthRate(figure.value, figure.previous) : undefined;
+}
+
+/** Completion in % of the target, when the figure has a non-zero one. */
+export function completionFromData(figure: Figure): number | undefined {
+  return figure.target !== undefined && figure.target !== 0 ? completionRate(figure.value, figure.target) : undefined;
+}
+
 /** Growth in % from the data: from `previous` when there is one, else the growth the data states. */
 export function expectedGrowth(figure: Figure): { percent: number; from: 'previous' | 'stated' } | undefined {
-  if (figure.previous !== undefined && figure.previous !== 0) {
-    return { percent: ((figure.value - figure.previous) / Math.abs(figure.previous)) * 100, from: 'previous' };
-  }
+  const computed = growthFromData(figure);
+  if (computed !== undefined) return { percent: computed, from: 'previous' };
   if (figure.statedGrowth) return { percent: figure.statedGrowth.value, from: 'stated' };
   return undefined;
 }
 
 /** Completion in % of the target from the data, else the completion rate the data states. */
 export function expectedCompletion(figure: Figure): { percent: number; from: 'target' | 'stated' } | undefined {
-  if (figure.target !== undefined && figure.target !== 0) return { percent: (figure.value / figure.target) * 100, from: 'target' };
+  const computed = completionFromData(figure);
+  if (computed !== undefined) return { percent: computed, from: 'target' };
   if (figure.statedCompletion) return { percent: figure.statedCompletion.value, from: 'stated' };
   return undefined;
-}
-
-/** Digits after the decimal point as written: "7.40" → 2, "12" → 0. */
-export function decimalsOf(text: string): number {
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/**
- * Whether a number written with `text`'s precision is the computed one rounded: 7.4 and 7 both
- * agree with 7.43, 7.5 does not (tolerance: half a unit of the last written digit).
- */
-export function agreesWhenRounded(stated: number, text: string, computed: number): boolean {
-  return Math.abs(stated - computed) <= 0.5 * 10 ** -decimalsOf(text) + 1e-9;
-}
-
-/** A computed percentage shown at the precision the author wrote (at least one decimal). */
-export function showPercent(value: number, text: string): string {
-  return formatFixed(value, Math.max(1, decimalsOf(text)));
-}
-
-export function showNumber(value: number): string {
-  return formatFixed(value, undefined);
 }

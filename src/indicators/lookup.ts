@@ -1,8 +1,8 @@
-/** Shared by missing-indicator and unused-indicator: resolving a key path in the indicator data. */
+/** Resolving key paths in indicator data: own properties only, never Object.prototype. */
 
 export const ABSENT = Symbol('absent');
 
-/** The value at `path`, or ABSENT; own properties only (never Object.prototype). */
+/** The value at `path`, or ABSENT. */
 export function lookup(data: unknown, path: string[]): unknown {
   let node: unknown = data;
   for (const part of path) {
@@ -12,6 +12,7 @@ export function lookup(data: unknown, path: string[]): unknown {
   return node;
 }
 
+/** A mapping of indicators (not a list, not a date). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }

@@ -1,4 +1,4 @@
-/** Chinese numerals as 公文 write them: 三, 十二, 二十, 一百零五. */
+/** Chinese numerals as 公文 write them (三, 十二, 二十, 一百零五), and read back (一 → 1, 二十三 → 23). */
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const UNITS = ['', '十', '百', '千'];
 
@@ -36,4 +36,15 @@ function belowTenThousand(value: number, inner: boolean): string {
     else out += DIGITS[digit] + unit;
   });
   return out;
+}
+
+const DIGIT_VALUES: Record<string, number> = Object.fromEntries(DIGITS.map((digit, value) => [digit, value]));
+
+/** 一 → 1, 十二 → 12, 二十三 → 23 (and ASCII digits as they are); NaN for anything else. */
+export function parseChineseNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return NaN;
+  if (!m[2]) return m[1] && !m[3] ? DIGIT_VALUES[m[1]] : NaN;
+  return (m[1] ? DIGIT_VALUES[m[1]] : 1) * 10 + (m[3] ? DIGIT_VALUES[m[3]] : 0);
 }

@@ -1,6 +1,6 @@
 /** A finding at a Handlebars reference, with the context line of the file it is written in. */
-import type { HandlebarsReference } from '../handlebars-references.js';
-import type { Finding, LintInput, RuleMeta } from '../rule.js';
+import type { HandlebarsReference } from './handlebars-references.js';
+import type { Finding, LintInput, RuleMeta } from './rule.js';
 
 export function referenceFinding(input: LintInput, meta: RuleMeta, ref: HandlebarsReference, message: string): Finding {
   const source = input.markdown.find((m) => m.file.displayPath === ref.file) ?? input.yaml.find((y) => y.file.displayPath === ref.file);

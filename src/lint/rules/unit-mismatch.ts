@@ -8,8 +8,9 @@
  * Only units of the same quantity are compared (亿元/万元/元, 万人/人 …): `{{企业数.value}}家` next
  * to `unit: 个` is left alone. Free-form numbers carry no unit in the data and are not checked.
  */
+import { sameDimension, sameUnit, unitAt } from '../../text/units.js';
+import { dataNote, handTyped, sectionTexts, textFinding } from '../consistency/printed-figures.js';
 import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
-import { dataLocation, handTyped, sameDimension, sameUnit, sectionTexts, textFinding, unitAt } from './consistency-text.js';
 
 export const meta: RuleMeta = {
   id: 'unit-mismatch',
@@ -32,7 +33,7 @@ export function check(input: LintInput): Finding[] {
       const typed = unitAt(text, at);
       if (!typed || !handTyped(section.rendered, at, at + typed.length)) continue;
       const { figure } = printed;
-      const data = dataLocation(project, figure.path).replace(/^ \((.*)\)$/, ' (data: $1)');
+      const data = dataNote(project, figure.path);
       const shown = text.slice(printed.sub.start, printed.sub.end);
       let message: string | undefined;
       if (printed.form === 'with-unit') {

@@ -1,9 +1,14 @@
 /**
  * Report periods as Chinese reports write them: `2024-05` → `2024年1-5月` (累计, the usual
  * monthly report period) or `5月份`. The period comes from the data file's `period` key, or from
- * its name (`data/2024-05.yaml`).
+ * its name (`data/2024-05.yaml`); the files of the month before and of the same month a year
+ * earlier are named from it. Pure: reading those files is src/project's job.
  */
-import { HelperError } from './helpers.js';
+import { HelperError } from './numbers.js';
+
+/** Where the linked period files' data appears in the indicators: {{上期.…}} (环比), {{去年同期.…}} (同比). */
+export const PREVIOUS_KEY = '上期';
+export const LAST_YEAR_KEY = '去年同期';
 
 export interface Period {
   year: number;
@@ -19,13 +24,13 @@ export function parsePeriod(value: unknown, helper = 'period'): Period {
 }
 
 /** {{ytd period}} → 2024年1-5月 (2024年1月 for January). */
-export function periodText(value: unknown): string {
+export function ytdText(value: unknown): string {
   const { year, month } = parsePeriod(value, 'ytd');
   return month === 1 ? `${year}年1月` : `${year}年1-${month}月`;
 }
 
 /** {{month period}} → 5月份. */
-export function month(value: unknown): string {
+export function monthText(value: unknown): string {
   return `${parsePeriod(value, 'month').month}月份`;
 }
 

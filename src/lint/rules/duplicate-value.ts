@@ -10,10 +10,12 @@
  *   - sentences that speak of another period or a goal (去年, 同期, 上月, 目标, 力争, 全年 …) and
  *     other scopes (全市规上工业产值) are skipped, as are the figure's own previous and target values.
  */
-import { roundHalfAway } from '../../template/helpers.js';
+import type { Figure } from '../../indicators/figures.js';
+import { roundHalfAway } from '../../indicators/numbers.js';
+import { sameUnit, unitAt } from '../../text/units.js';
+import { decimalsOf } from '../consistency/numbers-as-written.js';
+import { handTyped, sectionTexts, textFinding, type PrintedFigure, type SectionText } from '../consistency/printed-figures.js';
 import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
-import { decimalsOf, type Figure } from './consistency-figures.js';
-import { handTyped, sameUnit, sectionTexts, textFinding, unitAt, type PrintedFigure, type SectionText } from './consistency-text.js';
 
 export const meta: RuleMeta = {
   id: 'duplicate-value',
