@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../src/model/document.js';
-import { writeDocx, signaturePlacement } from '../src/render/docx/index.js';
+import { writeDocx } from '../src/render/docx/index.js';
+import { signaturePlacement } from '../src/model/closing.js';
 import { loadStyleSpec } from '../src/style/spec.js';
 import { sampleDocument } from './fixtures/docx-sample.js';
 import { makePng as png } from './helpers/png.js';
@@ -186,12 +187,20 @@ describe('DOCX writer: opening and closing', () => {
   });
 
   it('places 署名 two characters from the right and the date two characters right of its start (§7.3.5.2)', async () => {
-    expect(signaturePlacement(['青禾镇人民政府'], '2023年7月10日', spec)).toEqual({ signatureRight: [2], dateRight: 0.5 });
+    // columns of the first characters, counted from the text area's left edge (28 in a row)
+    const placed = (signature: string[], date: string) => {
+      const p = signaturePlacement(signature, date, spec);
+      return { signature: p.signature.map((s) => s.startChars), date: p.date?.startChars };
+    };
+    // 署名 2 字 from the right (10 字 → starts at 16), the date 2 字 right of its start
+    expect(placed(['青禾镇人民政府委员会'], '2023年7月10日')).toEqual({ signature: [16], date: 18 });
     // A date longer than the 署名: date 2 from the right, 署名 moved left to keep the offset.
-    expect(signaturePlacement(['青禾镇'], '2023年12月31日', spec)).toEqual({ signatureRight: [8], dateRight: 2 });
+    expect(placed(['青禾镇'], '2023年12月31日')).toEqual({ signature: [17], date: 19 });
+    // A date 6.5 字 under a 7-字 署名 would end half a 字 from the edge: it counts as longer.
+    expect(placed(['青禾镇人民政府'], '2023年7月10日')).toEqual({ signature: [17.5], date: 19.5 });
     const { 'word/document.xml': xml } = await parts();
-    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/>(?:<w:keepNext\/>)?<w:ind w:right="632"\/><\/w:pPr>.*?青禾镇人民政府/);
-    expect(xml).toMatch(/<w:pStyle w:val="GwDate"\/><w:ind w:right="158"\/><\/w:pPr>.*?2023年7月10日/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/>(?:<w:keepNext\/>)?<w:ind w:left="5528"\/><w:jc w:val="left"\/><\/w:pPr>.*?青禾镇人民政府/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwDate"\/><w:ind w:left="6159"\/><w:jc w:val="left"\/><\/w:pPr>.*?2023年7月10日/);
   });
 });
 

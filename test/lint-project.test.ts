@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProjectForBuild, runLint } from '../src/cli/lint-command.js';
+import { runLint } from '../src/cli/lint-command.js';
+import { checkProjectForBuild } from '../src/lint/build-check.js';
 import { lintProject } from '../src/lint/engine.js';
 import { loadProject } from '../src/project/load.js';
 import { renderTemplate } from '../src/template/render.js';

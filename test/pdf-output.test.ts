@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GBT9704_CHECK, REFERENCE_REPORT } from './helpers/shared.js';
 import type { Document } from '../src/model/document.js';
-import { writePdf } from '../src/render/pdf/index.js';
+import { writePdf } from './helpers/pdf.js';
 import { loadStyleSpec } from '../src/style/spec.js';
 // @ts-expect-error plain JS fixture shared with scripts/bench.mjs
 import { printedText, sampleDocument } from '../scripts/sample-report.mjs';

@@ -23,7 +23,7 @@ describe('project loader', () => {
     expect(project.config.title).toBe('测试报告');
     expect(project.sections.map((s) => s.displayPath)).toEqual(['sections/01-a.md', 'sections/02-b.md', 'sections/10-c.md']);
     expect(project.indicators).toEqual({ 产值: { 本期: 1.5 } });
-    expect(project.config.output).toEqual({ dir: 'out', name: 'report', formats: ['docx', 'pdf'] });
+    expect(project.config.output).toEqual({ dir: 'out', name: 'report' });
     expect(project.locateIndicator(['产值', '本期'])).toEqual({ file: 'data.yaml', line: 2, column: 7 });
   });
 

@@ -7,10 +7,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { rewriteFileInPlace } from './atomic-write.js';
-import { formatDiagnosticLine, InputError, inputError, type Diagnostic } from '../diagnostic.js';
-import { loadProject, type Project } from '../project/load.js';
+import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';
+import { loadProject } from '../project/load.js';
 import { digestWhenRead, displayPath, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256, type SourceFile } from '../project/source-file.js';
-import type { RenderedText } from '../template/render.js';
 import { DEFAULT_SETTINGS } from '../lint/config.js';
 import { lintMarkdownFiles, lintProject, type LintResult } from '../lint/engine.js';
 import { fixFileText } from '../lint/fix.js';
@@ -140,20 +139,4 @@ function packageVersion(): string {
     cachedVersion = '0.0.0';
   }
   return cachedVersion;
-}
-
-/**
- * What `report build` checks before writing anything: unfilled blanks (sections, indicator
- * values, rendered text) and missing indicators, with report.yaml `lint:` severities and inline
- * disable comments applied. The build fails (exit 1) on any error-severity result unless --draft.
- */
-const BUILD_RULES = ['placeholder', 'missing-indicator', 'contradictory-data', 'stated-change', 'completion-rate', 'duplicate-value', 'unit-mismatch'];
-
-/**
- * The checks `report build` runs: blanks, missing indicators and data that contradicts itself
- * (errors), and the text-against-data consistency rules (warnings, errors with `strict`).
- */
-export function checkProjectForBuild(project: Project, renderedSections: RenderedText[], options: { strict?: boolean } = {}): Diagnostic[] {
-  const { findings } = lintProject(project, { rules: BUILD_RULES, strict: options.strict }, renderedSections);
-  return findings.map(({ fix: _fix, ...diagnostic }) => diagnostic);
 }

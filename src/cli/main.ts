@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnosticLine, InputError } from '../diagnostic.js';
 import { CONFIG_FILE, configuredFontPaths, loadProject } from '../project/load.js';
+import { FORMAT_NAMES, OUTPUT_FORMATS } from '../render/index.js';
 import { buildCommand } from './build-command.js';
 import { fontsCommand } from './fonts-command.js';
 import { initCommand } from './init-command.js';
@@ -36,10 +37,10 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program.command('build')
-    .description('build the report in DIR (default .) as DOCX and PDF')
+    .description('build the report in DIR (default .) as DOCX and PDF (or the formats chosen)')
     .argument('[dir]', 'project directory holding report.yaml', '.')
     .option('-o, --out <dir>', 'output directory (default: output.dir of report.yaml, inside the project)')
-    .option('-f, --format <formats>', 'docx, pdf or docx,pdf (default: output.formats of report.yaml)')
+    .option('-f, --format <formats>', `${FORMAT_NAMES.join(', ')} or several separated by commas (default: output.formats of report.yaml, else ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')})`)
     .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
     .option('--set <key=value>', 'override one indicator (repeatable; dotted keys reach nested keys)', collect, [])
     .option('--draft', 'build even with blanks left, highlighting every blank in the outputs')

@@ -5,7 +5,9 @@
  * item lands on is decided later by pagination.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import type { Block, Document, Inline, SourcePosition, Table } from '../model/document.js';
+import type { Block, Document, Image, Inline, SourcePosition, Table } from '../model/document.js';
+import { closingBlock, type ClosingBlock } from '../model/closing.js';
+import { imageBox } from '../model/image-box.js';
 import { titleCapacityChars, type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
 import { breakTitle } from '../model/title-lines.js';
 import { breakParagraph, breakUnits, buildUnits, type BreakSettings, type BrokenRow, type ParagraphShape, type TextSpan } from './breaker.js';
@@ -17,7 +19,6 @@ export interface BlockContext {
   grid: GridMetrics;
   fonts: FontBook;
   warnings: Diagnostic[];
-  imageSize?: (path: string) => { width: number; height: number } | null;
 }
 
 const IDEOGRAPHIC_BOTTOM = 0.12; // the ideographic em box of CJK fonts runs from -0.12 to 0.88 em
@@ -50,7 +51,7 @@ export class BlockBuilder {
     return {
       fonts: this.ctx.fonts,
       cellRatio: this.cellRatio,
-      latinGapEm: this.ctx.spec.typography?.cjkLatinGapEm ?? 0.25,
+      latinGapEm: this.ctx.spec.typography.cjkLatinGapEm,
       missing: (ch) => {
         const key = `${ch}@${source?.file}:${source?.line}`;
         if (!this.warned.has(key)) {
@@ -103,7 +104,7 @@ export class BlockBuilder {
       rows: 1,
       place: (page: PageCanvas, r: number) => {
         const top = grid.textTopPt + r * grid.rowPitchPt;
-        drawRow(page, row, columnLeft, top + baseline, this.ctx.spec.typography?.placeholderColor);
+        drawRow(page, row, columnLeft, top + baseline, this.ctx.spec.typography.placeholderColor);
         page.rows.push({ row: r, element, text: row.text, left: columnLeft + row.left, right: columnLeft + row.right, baseline: top + baseline, continued: row.continued });
         if (bookmark) page.bookmarks.push({ ...bookmark, y: top });
       },
@@ -162,8 +163,7 @@ export class BlockBuilder {
           groups.push(this.table(block));
           break;
         case 'image': {
-          const group = this.image(block.path, block.alt, block.source);
-          if (group) groups.push(group);
+          groups.push(this.image(block));
           break;
         }
         case 'thematicBreak':
@@ -180,52 +180,45 @@ export class BlockBuilder {
     return { firstIndent: (2 + 2 * level) * pitch, restIndent: 2 * level * pitch };
   }
 
-  attachments(doc: Document): FlowGroup | null {
-    if (doc.attachments.length === 0) return null;
+  /** 附件说明 as the closing block decided it: label, numbers and wrapped lines under the names. */
+  attachments(closing: ClosingBlock): FlowGroup | null {
+    if (closing.attachments.length === 0) return null;
     const style = this.style('attachment');
+    const pitch = this.ctx.grid.charPitchPt;
     const items: FlowItem[] = [];
     for (let i = 0; i < (style.blankRowsBefore ?? 0); i++) items.push(blankItem());
-    const label = '附件：';
-    const labelWidth = this.singleRow(label, 'attachment').right;
-    doc.attachments.forEach((name, i) => {
-      const number = doc.attachments.length > 1 ? `${i + 1}.` : '';
-      const prefix = (i === 0 ? label : '') + number;
-      const numberWidth = this.singleRow(number, 'attachment').right;
-      const spans = [{ text: prefix + name, role: style.font, size: style.sizePt }];
-      items.push(...this.paragraph(spans, 'attachment', undefined, { firstIndent: i === 0 ? 0 : labelWidth, restIndent: labelWidth + numberWidth }));
-    });
+    for (const line of closing.attachments) {
+      const spans = [{ text: line.text, role: style.font, size: style.sizePt }];
+      items.push(...this.paragraph(spans, 'attachment', undefined, { firstIndent: line.firstIndentChars * pitch, restIndent: line.restIndentChars * pitch }));
+    }
     return { kind: 'attachments', items, keepTogether: true };
   }
 
-  /** 署名 two 字 from the right, the date below starting two 字 right of the 署名 (§7.3.5.2). */
-  signature(doc: Document): FlowGroup | null {
-    if (doc.signature.length === 0 && !doc.date) return null;
+  /** 署名 and 成文日期, each starting in the column the closing block chose (§7.3.5.2). */
+  signature(closing: ClosingBlock): FlowGroup | null {
+    if (closing.signature.length === 0 && !closing.date) return null;
     const sig = this.style('signature');
-    const pitch = this.ctx.grid.charPitchPt;
-    const rightEdge = this.ctx.grid.textWidthPt - (sig.rightChars ?? 2) * pitch;
-    const names = doc.signature.map((line) => this.singleRow(line, 'signature'));
-    const date = doc.date ? this.singleRow(doc.date, 'date') : null;
-    const nameWidth = Math.max(0, ...names.map((r) => r.right));
-    const offset = (this.style('date').offsetFromSignatureChars ?? 2) * pitch;
-    let nameStart = rightEdge - nameWidth;
-    let dateStart = nameStart + offset;
-    if (date && dateStart + date.right > rightEdge) {
-      dateStart = rightEdge - date.right;
-      nameStart = dateStart - offset;
-    }
+    const date = this.style('date');
+    const grid = this.ctx.grid;
+    const startAt = (chars: number) => grid.textLeftPt + chars * grid.charPitchPt;
     const items: FlowItem[] = [];
-    for (let i = 0; i < (sig.blankRowsBefore ?? 1); i++) items.push(blankItem());
-    const left = this.ctx.grid.textLeftPt;
-    for (const row of names) items.push(this.textRow(row, left + nameStart, sig.font, sig.sizePt, 'signature'));
-    if (date) items.push(this.textRow(date, left + dateStart, this.style('date').font, this.style('date').sizePt, 'date'));
+    for (let i = 0; i < (sig.blankRowsBefore ?? 0); i++) items.push(blankItem());
+    for (const line of closing.signature) {
+      const row = this.singleRow(line.text, 'signature');
+      items.push(this.textRow(row, startAt(line.startChars), sig.font, sig.sizePt, 'signature'));
+    }
+    if (closing.date) {
+      const row = this.singleRow(closing.date.text, 'date');
+      items.push(this.textRow(row, startAt(closing.date.startChars), date.font, date.sizePt, 'date'));
+    }
     return { kind: 'signature', items, keepTogether: true, keepWithPrevious: true };
   }
 
   table(table: Table): FlowGroup {
     const style = this.style('table');
     const grid = this.ctx.grid;
-    const pad = (this.ctx.spec.typography?.tableCellPaddingChars ?? 0.5) * grid.charPitchPt;
-    const ruleWidth = this.ctx.spec.typography?.tableRuleWidthPt ?? 0.5;
+    const pad = this.ctx.spec.typography.tableCellPaddingChars * grid.charPitchPt;
+    const ruleWidth = this.ctx.spec.typography.tableRuleWidthPt;
     const columns = Math.max(1, ...table.rows.map((r) => r.length));
     const settings = this.settings(table.source);
     const natural = Array.from({ length: columns }, (_, c) => Math.max(2 * this.cell('table'), ...table.rows.map((row) => {
@@ -241,7 +234,7 @@ export class BlockBuilder {
       const role: FontRole = header ? 'heading1' : style.font;
       let x = 0;
       const cells = widths.map((width, c) => {
-        const align = header ? 'center' : (table.align[c] ?? 'left');
+        const align = header ? 'center' : (table.align[c] ?? style.align);
         const spans = row[c] ? this.spans(row[c].content, 'table', role) : [];
         const rows = spans.length ? breakParagraph(spans, { width: width - 2 * pad, firstIndent: 0, restIndent: 0, align: align === 'left' ? 'justify' : align }, settings) : [];
         const cell = { x, width, rows };
@@ -262,7 +255,7 @@ export class BlockBuilder {
           cells.forEach((cell) => cell.rows.forEach((row, k) => {
             const rowTop = top + k * grid.rowPitchPt;
             const baseline = rowTop + this.baseline(role, style.sizePt);
-            drawRow(page, row, left + cell.x + pad, baseline, this.ctx.spec.typography?.placeholderColor);
+            drawRow(page, row, left + cell.x + pad, baseline, this.ctx.spec.typography.placeholderColor);
           }));
           const text = cells.map((c) => c.rows.map((row) => row.text).join('')).join(' ');
           page.rows.push({ row: r, element: 'table', text, left: left + pad, right: left + grid.textWidthPt - pad, baseline: top + this.baseline(role, style.sizePt), continued: false });
@@ -273,19 +266,10 @@ export class BlockBuilder {
     return { kind: 'table', items, repeatOnNewPage: table.header ? items[0] : undefined };
   }
 
-  image(path: string, alt: string, source?: SourcePosition): FlowGroup | null {
-    const size = this.ctx.imageSize?.(path) ?? null;
+  /** An image centred on as many rows as its box (the one scaling rule, model/image-box) needs. */
+  image(image: Image): FlowGroup {
     const grid = this.ctx.grid;
-    if (!size) {
-      this.ctx.warnings.push({ file: source?.file ?? path, line: source?.line, column: source?.column, rule: 'image', severity: 'warning', message: `image ${path} cannot be read (PNG or JPEG expected); left out of the PDF` });
-      return null;
-    }
-    let width = size.width * 0.75; // CSS pixels at 96 dpi
-    let height = size.height * 0.75;
-    const maxHeight = (this.ctx.spec.grid.rows - 1) * grid.rowPitchPt;
-    const scale = Math.min(1, grid.textWidthPt / width, maxHeight / height);
-    width *= scale;
-    height *= scale;
+    const { widthPt: width, heightPt: height } = imageBox(image.widthPx, image.heightPx, this.ctx.spec);
     const rows = Math.max(1, Math.ceil(height / grid.rowPitchPt - 1e-6));
     return {
       kind: 'image',
@@ -293,7 +277,7 @@ export class BlockBuilder {
         rows,
         place: (page, r) => {
           const top = grid.textTopPt + r * grid.rowPitchPt;
-          page.images.push({ path, alt, x: grid.textLeftPt + (grid.textWidthPt - width) / 2, y: top + (rows * grid.rowPitchPt - height) / 2, width, height });
+          page.images.push({ path: image.path, format: image.format, alt: image.alt, x: grid.textLeftPt + (grid.textWidthPt - width) / 2, y: top + (rows * grid.rowPitchPt - height) / 2, width, height });
         },
       }],
     };

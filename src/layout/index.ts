@@ -3,6 +3,7 @@
  * GB/T 9704 grid (22 rows × 28 cells in the 156 × 225 mm text area), with page numbers.
  * Pure: no files, no PDF calls; the PDF writer only draws what this returns.
  */
+import { closingBlock } from '../model/closing.js';
 import type { Document } from '../model/document.js';
 import { gridMetrics, type StyleSpec } from '../style/spec.js';
 import { BlockBuilder, drawRow } from './blocks.js';
@@ -16,13 +17,14 @@ export { breakParagraph, buildUnits, breakUnits, type TextSpan, type ParagraphSh
 export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOptions): LayoutResult {
   const grid = gridMetrics(spec);
   const warnings: LayoutResult['warnings'] = [];
-  const builder = new BlockBuilder({ spec, grid, fonts: options.fonts, warnings, imageSize: options.imageSize });
+  const builder = new BlockBuilder({ spec, grid, fonts: options.fonts, warnings });
   const groups: FlowGroup[] = [];
   if (doc.title || doc.recipient) groups.push(builder.title(doc));
   groups.push(...builder.blocks(doc.body));
-  const attachments = builder.attachments(doc);
+  const closing = closingBlock(doc, spec);
+  const attachments = builder.attachments(closing);
   if (attachments) groups.push(attachments);
-  const signature = builder.signature(doc);
+  const signature = builder.signature(closing);
   if (signature) groups.push(signature);
 
   const pages: LayoutPage[] = paginate(groups, spec.grid.rows).map((entries, index) => {

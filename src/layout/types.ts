@@ -67,6 +67,7 @@ export interface Rule {
 
 export interface PlacedImage extends Rect {
   path: string;
+  format: 'png' | 'jpeg';
   alt: string;
 }
 
@@ -116,6 +117,4 @@ export interface LayoutResult {
 
 export interface LayoutOptions {
   fonts: FontBook;
-  /** Pixel size of an image file, or null when it cannot be read (the image is then skipped). */
-  imageSize?: (path: string) => { width: number; height: number } | null;
 }

@@ -4,10 +4,9 @@
  */
 import { inputError } from '../diagnostic.js';
 import type { FontRole } from '../style/spec.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { keyNodeAt, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
 
-export type OutputFormat = 'docx' | 'pdf';
-export const OUTPUT_FORMATS: OutputFormat[] = ['docx', 'pdf'];
 
 export interface ReportConfig {
   title: string;
@@ -19,7 +18,8 @@ export interface ReportConfig {
   sections: string[];
   attachments: string[];
   template: string;
-  output: { dir: string; name: string; formats: OutputFormat[] };
+  /** `formats` is checked against the writer registry by the build (unset: the registry's defaults). */
+  output: { dir: string; name: string; formats?: string[] };
   fonts: Partial<Record<FontRole, string>>;
   lint?: unknown;
   schema?: string;
@@ -93,7 +93,7 @@ export function readConfig(source: YamlSource): ReportConfig {
 }
 
 function readOutput(source: YamlSource, value: unknown, fail: (path: Array<string | number>, message: string) => never): ReportConfig['output'] {
-  const output = { dir: 'out', name: 'report', formats: [...OUTPUT_FORMATS] };
+  const output: ReportConfig['output'] = { dir: 'out', name: 'report' };
   if (value === undefined || value === null) return output;
   if (typeof value !== 'object' || Array.isArray(value)) return fail(['output'], '`output` must be a mapping with dir, name and formats');
   const raw = value as Record<string, unknown>;
@@ -108,10 +108,10 @@ function readOutput(source: YamlSource, value: unknown, fail: (path: Array<strin
   }
   if (raw.formats !== undefined) {
     const formats = typeof raw.formats === 'string' ? raw.formats.split(',').map((f) => f.trim()) : raw.formats;
-    if (!Array.isArray(formats) || formats.length === 0) fail(['output', 'formats'], '`output.formats` must be a list of docx and/or pdf');
+    if (!Array.isArray(formats) || formats.length === 0) fail(['output', 'formats'], '`output.formats` must be a list of output formats, e.g. [docx, pdf]');
     output.formats = (formats as unknown[]).map((format, i) => {
-      if (!OUTPUT_FORMATS.includes(format as OutputFormat)) fail(['output', 'formats', i], `unknown output format "${String(format)}" (use docx or pdf)`);
-      return format as OutputFormat;
+      if (typeof format !== 'string' || !format.trim()) fail(['output', 'formats', i], '`output.formats` must be a list of output formats, e.g. [docx, pdf]');
+      return (format as string).trim().toLowerCase();
     });
   }
   return output;
@@ -125,29 +125,4 @@ function checkKeys(source: YamlSource, raw: Record<string, unknown>, known: stri
     const scope = path.length ? `in \`${path.join('.')}\`` : 'in report.yaml';
     throw inputError(source.file.displayPath, `unknown key "${key}" ${scope}${guess ? `; did you mean "${guess}"?` : ` (known keys: ${known.join(', ')})`}`, where, 'config');
   }
-}
-
-/** The closest known word within a small edit distance, or undefined. */
-export function didYouMean(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-  }
-  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) && bestDistance < word.length ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

@@ -3,18 +3,22 @@
  * Both writers read it; this module only loads, checks and derives (mm → pt, grid pitches).
  * It must never hold a GB/T 9704 number itself — those live in templates/gongwen/style.yaml.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { inputError } from '../diagnostic.js';
+import { displayPath, readSourceFile } from '../project/source-file.js';
+import { parseYamlSource } from '../project/yaml-source.js';
+import { checkStyleSpec } from './check.js';
 
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber';
 export const FONT_ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber'];
 
-export type ElementKind =
-  | 'title' | 'recipient' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4'
-  | 'attachment' | 'signature' | 'date' | 'table' | 'quote';
+export const ELEMENT_KINDS = [
+  'title', 'recipient', 'body', 'heading1', 'heading2', 'heading3', 'heading4',
+  'attachment', 'signature', 'date', 'table', 'quote',
+] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
 export interface FontRoleSpec {
   family: string;
@@ -57,8 +61,10 @@ export interface StyleSpec {
   fonts: Record<FontRole, FontRoleSpec>;
   elements: Record<ElementKind, ElementStyle>;
   pageNumber: { font: FontRole; sizePt: number; dash: string; format: string; dashBelowTextAreaMm: number; outerIndentChars: number };
-  /** PDF typesetting details (clreq); optional, the layout engine has the same defaults. */
-  typography?: { cjkLatinGapEm?: number; tableCellPaddingChars?: number; tableRuleWidthPt?: number; placeholderColor?: string };
+  /** The one scaling rule for images (model/image-box.ts). */
+  image: { dpi: number; maxRows: number };
+  /** PDF typesetting details (clreq). */
+  typography: { cjkLatinGapEm: number; tableCellPaddingChars: number; tableRuleWidthPt: number; placeholderColor: string };
 }
 
 export const PT_PER_MM = 72 / 25.4;
@@ -110,7 +116,8 @@ export function builtInTemplates(): string[] {
 
 /**
  * Load a template's style spec. `template` is a built-in name (`gongwen`) or a path, relative to
- * the project directory, to a folder holding style.yaml.
+ * the project directory, to a folder holding style.yaml. A template may live outside the project
+ * (an office keeps one shared folder) and is read with the same size and file-type limits.
  */
 export function loadStyleSpec(template = 'gongwen', projectDir = process.cwd(), reportFile = 'report.yaml'): StyleSpec {
   const looksLikePath = template.includes('/') || template.includes('\\') || template.startsWith('.');
@@ -122,28 +129,7 @@ export function loadStyleSpec(template = 'gongwen', projectDir = process.cwd(), 
       ? `template "${template}" has no style.yaml (looked for ${file})`
       : `unknown template "${template}" (built-in templates: ${known})`, undefined, 'unknown-template');
   }
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    throw inputError(file, error.message.split('\n')[0], error.linePos?.[0] ? { line: error.linePos[0].line, column: error.linePos[0].col } : undefined, 'yaml-syntax');
-  }
-  const data = doc.toJS() as Omit<StyleSpec, 'dir'>;
-  checkSpec(data, file);
-  return { ...data, dir };
-}
-
-function checkSpec(data: Omit<StyleSpec, 'dir'>, file: string): void {
-  const need = (ok: unknown, what: string): void => {
-    if (!ok) throw inputError(file, `style spec: ${what}`, undefined, 'style-spec');
-  };
-  need(data && typeof data === 'object', 'not a mapping');
-  need(data.page && typeof data.page.widthMm === 'number', 'page.widthMm must be a number');
-  need(data.grid && data.grid.rows > 0 && data.grid.charsPerRow > 0 && data.grid.linePitchTwips > 0, 'grid needs rows, charsPerRow and linePitchTwips');
-  for (const role of FONT_ROLES) need(data.fonts?.[role]?.family, `fonts.${role}.family is missing`);
-  for (const kind of ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'signature', 'date'] as ElementKind[]) {
-    const element = data.elements?.[kind];
-    need(element && FONT_ROLES.includes(element.font) && element.sizePt > 0, `elements.${kind} needs a font role and sizePt`);
-  }
-  need(data.pageNumber && FONT_ROLES.includes(data.pageNumber.font), 'pageNumber.font must name a font role');
-  for (const role of FONT_ROLES) data.fonts[role].alternatives ??= [];
+  const source = parseYamlSource(readSourceFile(file, displayPath(file)));
+  checkStyleSpec(source);
+  return { ...(source.data as Omit<StyleSpec, 'dir'>), dir };
 }

@@ -6,19 +6,25 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { Block, Heading, ListBlock, Table as TableBlock } from '../../model/document.js';
 import { inlineText } from '../../model/document.js';
-import { charsToTwips, gridWidth, type DocxGeometry } from './geometry.js';
+import { charsToTwips, type DocxGeometry } from './geometry.js';
+import { gridWidth } from '../../model/closing.js';
 import { imageRun } from './images.js';
+import type { StyleSpec } from '../../style/spec.js';
 import { inlineRuns, needsEastAsiaHint } from './inline.js';
 import { wordNumberingMatches } from './numbering.js';
 import { STYLES, TABLE_STYLE } from './styles.js';
 
 export interface BodyContext {
   geometry: DocxGeometry;
+  spec: StyleSpec;
+  /** Alignment of table cells whose column the author did not align (style spec `table.align`). */
+  tableAlign: 'left' | 'center' | 'right';
   /** Per heading, in document order: may Word's numbering print its number? */
   numbered: Map<Heading, boolean>;
 }
 
-export function bodyContext(blocks: Block[], geometry: DocxGeometry): BodyContext {
+export function bodyContext(blocks: Block[], geometry: DocxGeometry, spec: StyleSpec): BodyContext {
+  const tableAlign = spec.elements.table.align === 'justify' ? 'left' : spec.elements.table.align;
   const headings: Heading[] = [];
   const collect = (list: Block[]): void => {
     for (const block of list) {
@@ -29,7 +35,7 @@ export function bodyContext(blocks: Block[], geometry: DocxGeometry): BodyContex
   };
   collect(blocks);
   const matches = wordNumberingMatches(headings);
-  return { geometry, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
+  return { geometry, spec, tableAlign, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
 }
 
 export function blankRow(): Paragraph {
@@ -53,13 +59,13 @@ function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): 
     case 'heading':
       return [heading(block, context)];
     case 'table':
-      return [table(block, context.geometry)];
+      return [table(block, context)];
     case 'list':
       return list(block, context, 0);
     case 'quote':
       return bodyBlocks(block.blocks, context, STYLES.quote.id);
     case 'image':
-      return [new Paragraph({ style: STYLES.image.id, children: [imageRun(block, context.geometry)] })];
+      return [new Paragraph({ style: STYLES.image.id, children: [imageRun(block, context.spec)] })];
     case 'thematicBreak':
       // 公文 have no rules; a scene break becomes one blank row, which keeps the grid.
       return [blankRow()];
@@ -115,7 +121,8 @@ export function columnWidths(rows: string[][], textWidth: number): number[] {
   return widths;
 }
 
-function table(block: TableBlock, geometry: DocxGeometry): Table {
+function table(block: TableBlock, context: BodyContext): Table {
+  const { geometry } = context;
   const texts = block.rows.map((row) => row.map((cell) => inlineText(cell.content)));
   const widths = columnWidths(texts, geometry.textWidth);
   const rows = block.rows.map((row, r) => {
@@ -124,7 +131,7 @@ function table(block: TableBlock, geometry: DocxGeometry): Table {
       tableHeader: isHeader || undefined,
       cantSplit: true,
       children: widths.map((width, c) => {
-        const align = isHeader ? AlignmentType.CENTER : CELL_ALIGN[block.align[c] ?? 'center'];
+        const align = isHeader ? AlignmentType.CENTER : CELL_ALIGN[block.align[c] ?? context.tableAlign];
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,

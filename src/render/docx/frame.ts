@@ -3,13 +3,14 @@
  * 附件说明 (§7.3.4), 署名 and 成文日期 without seal (§7.3.5.2), and the page-number footers (§7.5).
  * Positions are counted in grid characters (text width / 28) and rows, from the style spec.
  */
-import { Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { mmToTwips } from '../../style/spec.js';
 import { breakTitle } from '../../model/title-lines.js';
 import { titleCapacityChars } from '../../style/spec.js';
-import { charsToTwips, gridWidth, type DocxGeometry } from './geometry.js';
+import { charsToTwips, type DocxGeometry } from './geometry.js';
+import { gridWidth, type ClosingBlock } from '../../model/closing.js';
 import { textRuns } from './inline.js';
 import { blankRow } from './blocks.js';
 import { STYLES } from './styles.js';
@@ -49,70 +50,34 @@ export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: Docx
   return out;
 }
 
-/** 附件说明: `附件：name`, or `附件：1.name` with later items and wrapped lines aligned. */
-export function attachmentParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
-  if (doc.attachments.length === 0) return [];
+/** 附件说明 lines as the closing block decided them, kept on the page of the body's last lines. */
+export function attachmentParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry, closing: ClosingBlock): Paragraph[] {
+  if (closing.attachments.length === 0) return [];
   const element = spec.elements.attachment;
   const labelStart = element.leftChars ?? 0;
-  const label = '附件：';
-  const several = doc.attachments.length > 1;
   // The 附件说明 and the signature block stay on the page of the body's last lines (§7.3.5.5):
   // never a page holding only them.
-  const followed = doc.signature.length > 0 || doc.date !== undefined;
+  const followed = closing.signature.length > 0 || closing.date !== undefined;
   return [
     ...blankRows(element.blankRowsBefore, true),
-    ...doc.attachments.map((name, i) => {
-      const number = several ? `${i + 1}.` : '';
-      const nameStart = labelStart + gridWidth(label) + gridWidth(number);
-      const firstLineStart = i === 0 ? labelStart : labelStart + gridWidth(label);
-      return new Paragraph({
-        style: STYLES.attachment.id,
-        keepNext: followed || i < doc.attachments.length - 1,
-        indent: { left: charsToTwips(geometry, nameStart), hanging: charsToTwips(geometry, nameStart - firstLineStart) },
-        children: textRuns(`${i === 0 ? label : ''}${number}${name}`),
-      });
-    }),
+    ...closing.attachments.map((line, i) => new Paragraph({
+      style: STYLES.attachment.id,
+      keepNext: followed || i < closing.attachments.length - 1,
+      indent: { left: charsToTwips(geometry, labelStart + line.restIndentChars), hanging: charsToTwips(geometry, line.restIndentChars - line.firstIndentChars) },
+      children: textRuns(line.text),
+    })),
   ];
 }
 
-export interface SignaturePlacement {
-  /** Grid characters between each 署名 line's end and the right edge, in order. */
-  signatureRight: number[];
-  /** Grid characters between the date's end and the right edge. */
-  dateRight: number;
-}
-
-/**
- * §7.3.5.2 (no seal): 署名 2 characters from the right; the date on the next line starting 2
- * characters right of the 署名's first character. If the date is longer than the 署名, the date
- * goes 2 characters from the right and the 署名 moves left to keep the 2-character offset.
- * Several 署名 lines (joint issue) start in the same column.
- */
-export function signaturePlacement(signature: string[], date: string | undefined, spec: StyleSpec): SignaturePlacement {
-  const columns = spec.grid.charsPerRow;
-  const right = spec.elements.signature.rightChars ?? 0;
-  const offset = spec.elements.date.offsetFromSignatureChars ?? 0;
-  const widths = signature.map(gridWidth);
-  const signatureWidth = Math.max(0, ...widths);
-  const dateWidth = date ? gridWidth(date) : 0;
-  if (widths.length === 0) return { signatureRight: [], dateRight: right };
-  const dateLonger = dateWidth > signatureWidth;
-  const signatureStart = dateLonger ? columns - right - dateWidth - offset : columns - right - signatureWidth;
-  return {
-    signatureRight: widths.map((width) => columns - signatureStart - width),
-    dateRight: columns - (signatureStart + offset) - dateWidth,
-  };
-}
-
-export function closingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
-  if (doc.signature.length === 0 && !doc.date) return [];
-  const place = signaturePlacement(doc.signature, doc.date, spec);
+/** 署名 and 成文日期, each set from the column the closing block chose for its first character. */
+export function closingParagraphs(spec: StyleSpec, geometry: DocxGeometry, closing: ClosingBlock): Paragraph[] {
+  if (closing.signature.length === 0 && !closing.date) return [];
   const out = blankRows(spec.elements.signature.blankRowsBefore, true);
-  doc.signature.forEach((line, i) => {
-    out.push(new Paragraph({ style: STYLES.signature.id, keepNext: doc.date !== undefined || i < doc.signature.length - 1, indent: { right: charsToTwips(geometry, place.signatureRight[i]) }, children: textRuns(line) }));
+  closing.signature.forEach((line, i) => {
+    out.push(new Paragraph({ style: STYLES.signature.id, keepNext: closing.date !== undefined || i < closing.signature.length - 1, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, line.startChars) }, children: textRuns(line.text) }));
   });
-  if (doc.date) {
-    out.push(new Paragraph({ style: STYLES.date.id, indent: { right: charsToTwips(geometry, place.dateRight) }, children: textRuns(doc.date) }));
+  if (closing.date) {
+    out.push(new Paragraph({ style: STYLES.date.id, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars) }, children: textRuns(closing.date.text) }));
   }
   return out;
 }

@@ -61,19 +61,6 @@ export function gridTracking(geometry: DocxGeometry, sizePt: number): number {
   return excess < 0 ? Math.floor(excess) : 0;
 }
 
-/**
- * Width of a text in grid characters, as the signature rule (GB/T 9704 §7.3.5.2) counts it:
- * Han characters and full-width marks take one cell, ASCII (half-width digits, Latin) half a cell.
- */
-export function gridWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width += code < 0x2000 && code !== 0xb7 ? 0.5 : 1;
-  }
-  return width;
-}
-
 /** Rows of the line grid a paragraph of this style takes per printed line. */
 export function rowsPerLine(element: ElementStyle): number {
   return element.rowsPerLine ?? 1;

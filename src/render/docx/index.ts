@@ -7,8 +7,10 @@
  * makes the zip deterministic (package.ts). Grid construction: see geometry.ts.
  */
 import { Document as DocxDocument, DocumentGridType, Packer } from 'docx';
+import { closingBlock } from '../../model/closing.js';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
+import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
 import { attachmentParagraphs, closingParagraphs, footerDistance, openingParagraphs, pageNumberFooter } from './frame.js';
 import { docxGeometry } from './geometry.js';
@@ -17,15 +19,15 @@ import { finishPackage } from './package.js';
 import { corePropertiesXml, fontTableXml, settingsXml } from './settings.js';
 import { stylesXml } from './styles.js';
 
-export { signaturePlacement } from './frame.js';
 
 export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer> {
   const geometry = docxGeometry(spec);
   const footer = footerDistance(spec);
-  const closing = [...attachmentParagraphs(doc, spec, geometry), ...closingParagraphs(doc, spec, geometry)];
+  const block = closingBlock(doc, spec);
+  const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block)];
   const children = [
     ...openingParagraphs(doc, spec, geometry),
-    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry), undefined, { keepLastWithNext: closing.length > 0 }),
+    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry, spec), undefined, { keepLastWithNext: closing.length > 0 }),
     ...closing,
   ];
   const docx = new DocxDocument({
@@ -57,4 +59,9 @@ export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer>
     'word/fontTable.xml': fontTableXml(spec),
     'docProps/core.xml': corePropertiesXml(doc.metadata),
   }, doc.metadata.created);
+}
+
+/** The registry's entry point (src/render/index.ts). */
+export async function write({ document, spec }: WriterInput): Promise<WriterOutput> {
+  return { bytes: await writeDocx(document, spec), diagnostics: [] };
 }

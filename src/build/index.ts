@@ -1,0 +1,125 @@
+/**
+ * The build pipeline as a library: load → templates → checks → document model → (fonts, layout)
+ * → writers. It returns the outputs as bytes with the paths they are meant for, every diagnostic
+ * and the time each stage took; it writes nothing (the CLI commits the outputs atomically, and
+ * watch, batch and the public API call this same function).
+ *
+ * Input errors are thrown as InputError (exit 2). Blanks, missing indicators and contradictory
+ * figures make `ok` false with no outputs, unless `draft` (then the blanks are marked).
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { checkProjectForBuild } from '../lint/build-check.js';
+import { projectLintSettings } from '../lint/engine.js';
+import { findPlaceholders } from '../lint/placeholder-detector.js';
+import { assembleDocument } from '../markdown/document.js';
+import { markPlaceholders } from '../model/placeholders.js';
+import { configuredFontPaths, loadProject, type Project } from '../project/load.js';
+import { confinedPath, displayPath } from '../project/source-file.js';
+import { positionOf } from '../project/yaml-source.js';
+import type { OutputFormat } from '../render/index.js';
+import { loadStyleSpec } from '../style/spec.js';
+import { renderTemplate } from '../template/render.js';
+import { chooseFormats, outputStem } from './outputs.js';
+import { renderOutputs } from './render.js';
+
+export { renderFormat, renderOutputs, type RenderOptions } from './render.js';
+
+export interface BuildOptions {
+  /** Output directory, relative to `cwd` (default: output.dir of report.yaml, inside the project). */
+  out?: string;
+  /** Formats to build (names from the writer registry); default: output.formats of report.yaml. */
+  formats?: string[];
+  /** `--data FILE`: replaces the indicator files of report.yaml. */
+  data?: string;
+  /** `--set key=value` overrides. */
+  set?: string[];
+  /** Build even with blanks left, marking every blank in the outputs. */
+  draft?: boolean;
+  /** Consistency warnings (text against data) fail the build too. */
+  strict?: boolean;
+  /** Fail when a font role would print in a substitute. */
+  strictFonts?: boolean;
+  cwd?: string;
+}
+
+export interface BuildOutput {
+  format: string;
+  /** Where the output is meant to go (absolute); nothing is written there by build(). */
+  path: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+export interface BuildResult {
+  /** False when errors (blanks, missing indicators, contradictory data) stopped the build. */
+  ok: boolean;
+  project: Project;
+  outDir: string;
+  outputs: BuildOutput[];
+  /** Every finding, in the order found: checks first, then the writers' and the layout's. */
+  diagnostics: Diagnostic[];
+  /** Milliseconds per stage: load, checks, model, layout, one per format, total. */
+  timings: Record<string, number>;
+  /** The inputs read, with their digests (for the --json summary). */
+  inputs: Array<{ file: string; sha256: string }>;
+}
+
+export async function build(projectDir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  let lapStart = started;
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - lapStart);
+    lapStart = now;
+  };
+
+  const cwd = options.cwd ?? process.cwd();
+  const project = loadProject(projectDir, { data: options.data, set: options.set, cwd });
+  const spec = loadStyleSpec(project.config.template, project.dir, project.configFile.displayPath);
+  const formats = chooseFormats(options.formats, project);
+  const stem = outputStem(project);
+  const outDir = options.out !== undefined
+    ? resolve(cwd, options.out)
+    : confinedPath(project.dir, project.dir, project.config.output.dir, 'output directory', project.configFile.displayPath, positionOf(project.configSource, ['output', 'dir']));
+  const sections = project.sections.map((section) => renderTemplate(section, project.indicators, { strict: true }));
+  lap('load');
+
+  const result: BuildResult = {
+    ok: false, project, outDir, outputs: [], diagnostics: [], timings,
+    inputs: [project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => ({ file: f.displayPath, sha256: sha256(Buffer.from(f.text)) })),
+  };
+  result.diagnostics.push(...checkProjectForBuild(project, sections, { strict: options.strict }));
+  lap('checks');
+  if (!options.draft && result.diagnostics.some((d) => d.severity === 'error')) {
+    timings.total = Math.round(performance.now() - started);
+    return result;
+  }
+
+  let document = assembleDocument(project, sections);
+  if (options.draft) {
+    const { placeholder } = projectLintSettings(project);
+    document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
+  }
+  lap('model');
+
+  const rendered = await renderOutputs(document, spec, formats, {
+    projectDir: project.dir, configuredFonts: configuredFontPaths(project), strictFonts: options.strictFonts, configFile: project.configFile.displayPath, lap,
+  });
+  result.diagnostics.push(...rendered.diagnostics);
+  for (const { format, bytes } of rendered.outputs) {
+    result.outputs.push({ format: format.name, path: resolve(outDir, `${stem}.${format.extension}`), bytes, sha256: sha256(bytes) });
+  }
+  result.ok = true;
+  timings.total = Math.round(performance.now() - started);
+  return result;
+}
+
+export type { OutputFormat };
+export { displayPath };
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

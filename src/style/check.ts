@@ -1,0 +1,89 @@
+/**
+ * Checks a template's style.yaml key by key against the shape every writer reads, so a bad value
+ * is one line at `style.yaml:line:col` — never an "internal error" deep in a writer. The shape is
+ * the list of keys the writers use; nothing here supplies a default (those live in style.yaml).
+ */
+import { inputError } from '../diagnostic.js';
+import { positionOf, type YamlSource } from '../project/yaml-source.js';
+import { ELEMENT_KINDS, FONT_ROLES } from './spec.js';
+
+type Check = (value: unknown) => string | undefined;
+interface Shape { [key: string]: Check | Shape | { optional: Check } }
+
+const number = (min: number, what: string): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min ? undefined : `expected ${what}`);
+const positive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'expected a number above 0');
+const nonNegative = number(0, 'a number, 0 or more');
+const count: Check = (v) => (Number.isInteger(v) && (v as number) > 0 ? undefined : 'expected a whole number above 0');
+const rowsCount: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : 'expected a whole number of rows, 0 or more');
+const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'expected text');
+const texts: Check = (v) => (Array.isArray(v) && v.every((t) => typeof t === 'string') ? undefined : 'expected a list of names');
+const flag: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
+const oneOf = (...choices: string[]): Check => (v) => (choices.includes(v as string) ? undefined : `expected one of ${choices.join(', ')}`);
+const optional = (check: Check) => ({ optional: check });
+
+const weight: Check = (v) => ([100, 200, 300, 400, 500, 600, 700, 800, 900].includes(v as number) ? undefined : 'expected a weight: 100, 200 … 900');
+
+// Built on first use: spec.ts imports this module, so its constants are not ready at load time.
+function styleShape(): Shape {
+  const role = oneOf(...FONT_ROLES);
+  const FONT: Shape = {
+    family: text, latin: text, alternatives: texts, aliases: optional(texts),
+    weight: optional(weight), embedded: optional(oneOf('noto-serif-sc', 'noto-sans-sc')),
+  };
+
+  const ELEMENT: Shape = {
+    font: role, sizePt: positive, align: oneOf('left', 'center', 'right', 'justify'),
+    firstLineChars: optional(nonNegative), leftChars: optional(nonNegative), rightChars: optional(nonNegative),
+    rowsPerLine: optional(count), blankRowsBefore: optional(rowsCount), blankRowsAfter: optional(rowsCount),
+    keepWithNext: optional(flag), offsetFromSignatureChars: optional(nonNegative), lineTightenPt: optional(nonNegative),
+  };
+
+  return {
+    name: text,
+    description: optional(text),
+    page: { widthMm: positive, heightMm: positive, marginTopMm: nonNegative, marginBottomMm: nonNegative, marginLeftMm: nonNegative, marginRightMm: nonNegative },
+    grid: { rows: count, charsPerRow: count, linePitchTwips: count },
+    fonts: Object.fromEntries(FONT_ROLES.map((r) => [r, FONT])),
+    elements: Object.fromEntries(ELEMENT_KINDS.map((k) => [k, ELEMENT])),
+    pageNumber: {
+      font: role, sizePt: positive, dash: text, dashBelowTextAreaMm: nonNegative, outerIndentChars: nonNegative,
+      format: (v) => (typeof v === 'string' && v.includes('{n}') ? undefined : 'expected text holding {n} where the number goes'),
+    },
+    image: { dpi: positive, maxRows: count },
+    typography: {
+      cjkLatinGapEm: nonNegative, tableCellPaddingChars: nonNegative, tableRuleWidthPt: nonNegative,
+      placeholderColor: (v) => (typeof v === 'string' && /^(#[0-9a-fA-F]{6}|none)$/.test(v) ? undefined : 'expected a colour like "#FFE45C", or none'),
+    },
+  };
+}
+
+let styleShapeCache: Shape | undefined;
+
+export function checkStyleSpec(source: YamlSource): void {
+  checkShape(source, source.data, (styleShapeCache ??= styleShape()), []);
+}
+
+function checkShape(source: YamlSource, value: unknown, shape: Shape, path: string[]): void {
+  const fail = (at: string[], message: string): never => {
+    const where = positionOf(source, at) ?? positionOf(source, at.slice(0, -1));
+    throw inputError(source.file.displayPath, `style spec: ${at.length ? `${at.join('.')}: ` : ''}${message}`, where, 'style-spec');
+  };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(path, 'expected a mapping of keys');
+  const raw = value as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!(key in shape)) fail([...path, key], `unknown key (known here: ${Object.keys(shape).join(', ')})`);
+  for (const [key, rule] of Object.entries(shape)) {
+    const at = [...path, key];
+    const present = raw[key] !== undefined && raw[key] !== null;
+    if (typeof rule === 'function') {
+      if (!present) fail(at, 'missing');
+      const problem = rule(raw[key]);
+      if (problem) fail(at, problem);
+    } else if ('optional' in rule && typeof rule.optional === 'function') {
+      const problem = present ? rule.optional(raw[key]) : undefined;
+      if (problem) fail(at, problem);
+    } else {
+      if (!present) fail(at, 'missing');
+      checkShape(source, raw[key], rule as Shape, at);
+    }
+  }
+}
