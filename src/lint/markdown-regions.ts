@@ -16,6 +16,9 @@ export interface MaskOptions {
 
 export type Range = [start: number, end: number];
 
+/** The rest of a bare URL: it ends at white space, quotes, brackets, Chinese punctuation or Han. */
+const URL_REST = '[^\\s<>"\'，。；：！？、（）【】《》\\u4e00-\\u9fff]+';
+
 export function excludedRanges(text: string, options: MaskOptions = {}): Range[] {
   const ranges: Range[] = [];
   const frontMatter = /^(---|\+\+\+)[ \t]*\n[\s\S]*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|$)/.exec(text);
@@ -27,8 +30,8 @@ export function excludedRanges(text: string, options: MaskOptions = {}): Range[]
     /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/g,
     /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g,
     /^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm,
-    /\b(?:https?|ftp):\/\/[^\s<>"'，。；：！？、（）【】《》\u4e00-\u9fff]+/g,
-    /\bwww\.[A-Za-z0-9-]+\.[^\s<>"'，。；：！？、（）【】《》\u4e00-\u9fff]+/g,
+    new RegExp(`\\b(?:https?|ftp):\\/\\/${URL_REST}`, 'g'),
+    new RegExp(`\\bwww\\.[A-Za-z0-9-]+\\.${URL_REST}`, 'g'),
     /\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
   ];
   if (options.mustaches ?? true) patterns.push(/\{\{!--[\s\S]*?--\}\}|\{\{\{?[\s\S]*?\}\}\}?/g);

@@ -6,6 +6,7 @@
  */
 import type { Document } from './document.js';
 import type { StyleSpec } from '../style/spec.js';
+import { gridWidth } from '../text/width.js';
 
 export const ATTACHMENT_LABEL = '附件：';
 
@@ -27,19 +28,6 @@ export interface ClosingBlock {
    */
   signature: Array<{ text: string; startChars: number }>;
   date?: { text: string; startChars: number };
-}
-
-/**
- * Width of a text in grid characters, as the standard counts it: Han characters and full-width
- * marks take one cell, ASCII (half-width digits, Latin) half a cell.
- */
-export function gridWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width += code < 0x2000 && code !== 0xb7 ? 0.5 : 1;
-  }
-  return width;
 }
 
 export function closingBlock(doc: Document, spec: StyleSpec): ClosingBlock {

@@ -7,7 +7,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import type { Block, Heading, ListBlock, Table as TableBlock } from '../../model/document.js';
 import { inlineText } from '../../model/document.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
-import { gridWidth } from '../../model/closing.js';
+import { gridWidth } from '../../text/width.js';
 import { imageRun } from './images.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { inlineRuns, needsEastAsiaHint } from './inline.js';
