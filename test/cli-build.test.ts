@@ -130,4 +130,16 @@ describe('report build', () => {
     expect(result.stdout).toMatch(/^heading1 +ok +wants 黑体; uses Noto Sans SC .*\[configured\]$/m);
     expect(result.stdout).toContain(join(dir, 'lic', 'heiti.ttf'));
   });
+
+  it('refuses a title over 200 characters at its report.yaml line, at once (it used to take minutes)', () => {
+    const dir = makeProject({
+      'report.yaml': `title: ${'关于进一步加强安全生产工作'.repeat(20)}\nsections: [s.md]\n`,
+      's.md': '正文。\n',
+    });
+    const started = Date.now();
+    const result = runReport(['build', '.'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('report.yaml:1:8: the title is 260 characters long; a title may have at most 200 (put the rest in the body)');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakTitle } from '../src/model/title-lines.js';
+import { breakTitle, titleWidth } from '../src/model/title-lines.js';
 
 describe('title wrapping (GB/T 9704 §7.3.1: words whole, symmetric)', () => {
   it('keeps a short title on one line', () => {
@@ -30,5 +30,29 @@ describe('title wrapping (GB/T 9704 §7.3.1: words whole, symmetric)', () => {
 
   it('takes the author\'s own line breaks as written', () => {
     expect(breakTitle('云溪镇2024年上半年工作总结\n和下半年工作思路', 30)).toEqual(['云溪镇2024年上半年工作总结', '和下半年工作思路']);
+  });
+
+  it('leaves no line shorter than half the longest, however the words fall (no stub like "…报 / 告")', () => {
+    const titles = [
+      '南溪县人民政府关于2024年上半年政府工作总结报告', // just over one line
+      '关于进一步做好2024年度全县安全生产隐患排查整治和应急管理工作的通知',
+      '青禾镇2024年1—9月国民经济和社会发展主要指标运行情况及第四季度重点工作安排的报告',
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ',
+    ];
+    for (const title of titles) {
+      const lines = breakTitle(title, 17);
+      expect(lines.join('')).toBe(title);
+      const widths = lines.map(titleWidth);
+      for (const width of widths) expect(width, lines.join(' / ')).toBeGreaterThanOrEqual(Math.max(...widths) / 2);
+      for (const width of widths) expect(width, lines.join(' / ')).toBeLessThanOrEqual(17);
+    }
+  });
+
+  it('breaks a long title in time linear in its length (1 000 characters: was over 120 s)', () => {
+    const long = '关于进一步加强全镇安全生产隐患排查整治工作'.repeat(48);
+    const started = performance.now();
+    const lines = breakTitle(long, 17);
+    expect(performance.now() - started).toBeLessThan(5000); // was over 120 s (n⁴)
+    expect(lines.join('')).toBe(long);
   });
 });

@@ -8,8 +8,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Block, Document, Image, Inline, SourcePosition, Table } from '../model/document.js';
 import { closingBlock, type ClosingBlock } from '../model/closing.js';
 import { imageBox } from '../model/image-box.js';
-import { titleCapacityChars, type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
-import { breakTitle } from '../model/title-lines.js';
+import { type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
+import { titleLines } from '../model/title-lines.js';
 import { breakParagraph, breakUnits, buildUnits, type BreakSettings, type BrokenRow, type ParagraphShape, type TextSpan } from './breaker.js';
 import { blankItem, type FlowGroup, type FlowItem, type PageCanvas } from './flow.js';
 import type { FaceMetrics, FontBook, GlyphRun, PlacedGlyph } from './types.js';
@@ -121,7 +121,7 @@ export class BlockBuilder {
   title(doc: Document): FlowGroup {
     const items: FlowItem[] = [];
     // The same line breaks as the DOCX: words whole, lines balanced (§7.3.1).
-    for (const line of doc.title ? breakTitle(doc.title, titleCapacityChars(this.ctx.spec)) : []) {
+    for (const line of titleLines(doc.title, this.ctx.spec)) {
       items.push(...this.paragraph([{ text: line, role: this.style('title').font, size: this.style('title').sizePt }], 'title'));
     }
     for (let i = 0; i < (this.style('title').blankRowsAfter ?? 0); i++) items.push(blankItem());

@@ -6,6 +6,7 @@
  */
 import { inputError } from '../diagnostic.js';
 import type { Document } from '../model/document.js';
+import { MAX_TITLE_CHARS } from '../model/title-lines.js';
 import type { Project } from '../project/load.js';
 import { positionOf } from '../project/yaml-source.js';
 import { formatChineseDate, HelperError } from '../template/helpers.js';
@@ -22,6 +23,9 @@ export function assembleDocument(project: Project, sections: RenderedText[]): Do
   const inline = (text: string, path: Array<string | number>) => renderInline(text, project.indicators, file, yaml(path)).trim();
 
   const title = inline(config.title, ['title']);
+  if ([...title].length > MAX_TITLE_CHARS) {
+    throw inputError(file, `the title is ${[...title].length} characters long; a title may have at most ${MAX_TITLE_CHARS} (put the rest in the body)`, yaml(['title']), 'config');
+  }
   const signature = config.signature.map((line, i) => inline(line, config.signature.length > 1 ? ['signature', i] : ['signature'])).filter(Boolean);
   let date: string | undefined;
   if (config.date) {

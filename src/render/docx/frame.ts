@@ -7,8 +7,7 @@ import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { mmToTwips } from '../../style/spec.js';
-import { breakTitle } from '../../model/title-lines.js';
-import { titleCapacityChars } from '../../style/spec.js';
+import { titleLines } from '../../model/title-lines.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
 import type { ClosingBlock } from '../../model/closing.js';
 import { gridWidth } from '../../text/width.js';
@@ -25,7 +24,7 @@ function blankRows(count = 0, keepNext = false): Paragraph[] {
  * left between its indents. An estimate — used only to give back the points each line was
  * tightened by, so a misjudged line costs one `lineTightenPt`, never a row.
  */
-export function titleLines(title: string, spec: StyleSpec, geometry: DocxGeometry): number {
+export function printedLineCount(title: string, spec: StyleSpec, geometry: DocxGeometry): number {
   const element = spec.elements.title;
   const room = geometry.textWidth - charsToTwips(geometry, (element.leftChars ?? 0) + (element.rightChars ?? 0));
   const em = element.sizePt * 20;
@@ -37,12 +36,12 @@ export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: Docx
   const title = spec.elements.title;
   const tighten = Math.round((title.lineTightenPt ?? 0) * 20);
   // Break the title where the PDF breaks it: words whole, lines balanced (§7.3.1).
-  const lines = breakTitle(doc.title, titleCapacityChars(spec)).join('\n');
+  const lines = titleLines(doc.title, spec).join('\n');
   const out = [
     ...blankRows(title.blankRowsBefore),
     new Paragraph({
       style: STYLES.title.id,
-      spacing: tighten ? { after: tighten * titleLines(lines, spec, geometry) } : undefined,
+      spacing: tighten ? { after: tighten * printedLineCount(lines, spec, geometry) } : undefined,
       children: textRuns(lines),
     }),
     ...blankRows(title.blankRowsAfter),
