@@ -125,6 +125,26 @@ describe('all-or-nothing output set', () => {
 });
 
 describe('parallel builds', () => {
+  it('another build creating out/ between our check and our mkdir (EEXIST) is success', () => {
+    const dir = makeProject(base);
+    // Simulate the race deterministically: the first mkdir of out/ finds it just created.
+    const hook = join(dir, 'race.mjs');
+    writeFileSync(hook, `
+      import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const mkdir = fs.mkdirSync;
+      let raced = false;
+      fs.mkdirSync = function (path, ...rest) {
+        if (!raced && String(path).endsWith('/out')) { raced = true; mkdir.call(this, path); }
+        return mkdir.call(this, path, ...rest);
+      };
+      syncBuiltinESMExports();
+    `);
+    const result = spawnSync(process.execPath, ['--import', hook, join(REPO, 'bin', 'report'), 'build', '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['report.docx']);
+  });
+
   it('eight builds creating the same nested output folder at once all succeed', async () => {
     const dir = makeProject(base);
     const runs = await Promise.all(Array.from({ length: 8 }, () => new Promise<number | null>((done) => {

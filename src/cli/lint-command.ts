@@ -112,7 +112,12 @@ function markdownFilesUnder(dir: string): string[] {
  */
 function writeFixes(findings: Finding[]): number {
   const byPath = new Map<string, Finding[]>();
-  for (const f of findings) if (f.fix) byPath.set(f.fix.path, [...(byPath.get(f.fix.path) ?? []), f]);
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const list = byPath.get(f.fix.path);
+    if (list) list.push(f);
+    else byPath.set(f.fix.path, [f]);
+  }
   const edits: Array<{ path: string; shownAs: string; current: Buffer; fixed: Buffer }> = [];
   for (const [path, list] of byPath) {
     const shownAs = list[0].file;
