@@ -76,6 +76,44 @@ describe('lint --fix keeps what surrounds the file', () => {
   });
 });
 
+describe('an interrupted rewrite in place', () => {
+  it('is undone from the saved copy by the next lint --fix in that folder', () => {
+    const dir = makeProject({ 'a.md': '# 总结\n\n我们完成了任务，并且取得了成', 'b.md': BEFORE });
+    linkSync(join(dir, 'a.md'), join(dir, 'a-link.md'));
+    const txn = '.report-999999-0123456789abcdef';
+    writeFileSync(join(dir, `${txn}.0.bak`), BEFORE);
+    writeFileSync(join(dir, `${txn}.journal`), JSON.stringify({ kind: 'in-place', target: 'a.md', backup: `${txn}.0.bak`, sha256: 'the fixed text' }));
+    const result = runReport(['lint', '--fix', 'b.md'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'a-link.md'), 'utf8')).toBe(BEFORE);
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout.split('\n').filter((n) => n.startsWith('.report-'))).toEqual([]);
+  });
+});
+
+describe('a planted journal', () => {
+  it('cannot copy a linked secret into a section through an in-place journal', () => {
+    const root = makeProject({ 'secret.txt': '机密内容7731', 'p/a.md': BEFORE, 'p/b.md': BEFORE });
+    const dir = join(root, 'p');
+    const txn = '.report-999999-0123456789abcdef';
+    symlinkSync('../secret.txt', join(dir, `${txn}.0.bak`));
+    writeFileSync(join(dir, `${txn}.journal`), JSON.stringify({ kind: 'in-place', target: 'a.md', backup: `${txn}.0.bak`, sha256: 'x' }));
+    expect(runReport(['lint', '--fix', 'b.md'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(BEFORE);
+    expect(readFileSync(join(root, 'secret.txt'), 'utf8')).toBe('机密内容7731');
+  });
+
+  it('cannot move a file out of its folder through a commit journal', () => {
+    const root = makeProject({ 'p/b.md': BEFORE });
+    const dir = join(root, 'p');
+    const txn = '.report-999999-0123456789abcdef';
+    writeFileSync(join(dir, `${txn}.0.tmp`), 'planted');
+    writeFileSync(join(dir, `${txn}.journal`), JSON.stringify({ kind: 'commit', state: 'commit', entries: [{ final: '../planted.txt', staged: `${txn}.0.tmp`, backup: null, sha256: 'x' }] }));
+    expect(runReport(['lint', '--fix', 'b.md'], { cwd: dir }).status).toBe(0);
+    expect(spawnSync('ls', ['-A', root], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)).toEqual(['p']);
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)).toEqual(['b.md']);
+  });
+});
+
 describe('lint --fix refuses a file that changed during the run', () => {
   const edited = '# 新的标题\n\n另一个人改了这段, 文字完全不同了.\n';
 

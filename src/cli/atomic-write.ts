@@ -65,7 +65,7 @@ interface Journal {
 
 interface InPlaceJournal {
   kind: 'in-place';
-  /** The file rewritten in place (absolute) and the copy of its previous bytes. */
+  /** The file rewritten in place and the copy of its previous bytes (names in the same folder). */
   target: string;
   backup: string;
   sha256: string;
@@ -93,8 +93,7 @@ export function writeOutputsAtomically(dir: string, files: OutputFile[], options
       entries.push(entry);
     });
   } catch (error) {
-    for (const entry of entries) removeQuietly(join(dir, entry.staged));
-    removeQuietly(join(dir, `${txn}.${entries.length}.tmp`));
+    cleanUp(dir, txn);
     const failed = all[entries.length]?.name;
     throw inputError(displayPath(failed ? join(dir, failed) : dir), describeFsError(error as NodeJS.ErrnoException, 'cannot write output'), undefined, 'output');
   }
@@ -142,7 +141,9 @@ function recover(dir: string, active: string | undefined, names: string[]): void
     const match = OWN_FILE.exec(name);
     if (!match) continue;
     const key = `.report-${match[1]}-${match[2]}`;
-    groups.set(key, [...(groups.get(key) ?? []), name]);
+    const members = groups.get(key);
+    if (members) members.push(name);
+    else groups.set(key, [name]);
   }
   for (const [prefix, members] of groups) {
     if (prefix === active) continue;
@@ -151,8 +152,8 @@ function recover(dir: string, active: string | undefined, names: string[]): void
     if (members.includes(`${prefix}.journal`)) {
       try {
         const journal = JSON.parse(readFileSync(join(dir, `${prefix}.journal`), 'utf8')) as Journal | InPlaceJournal;
-        if (journal.kind === 'commit') recoverCommit(dir, journal);
-        else if (journal.kind === 'in-place') recoverInPlace(dir, journal);
+        if (journal.kind === 'commit') recoverCommit(dir, prefix, journal);
+        else if (journal.kind === 'in-place') recoverInPlace(dir, prefix, journal);
       } catch {
         // An unreadable journal never got as far as a rename (it is renamed into place whole).
       }
@@ -180,18 +181,22 @@ function commit(dir: string, txn: string, entries: JournalEntry[]): void {
     }
   } catch (error) {
     const where = failed ? join(dir, failed.final) : dir;
-    journal.state = 'rollback';
-    try {
-      writeJournal(journalPath, journal);
-      rollBack(dir, entries.slice(0, renamed));
-      cleanUp(dir, entries, journalPath);
-    } catch {
-      // Leave the journal: the next writer into this folder finishes the roll-back.
+    let undone = renamed === 0;
+    if (!undone) {
+      try {
+        journal.state = 'rollback';
+        writeJournal(journalPath, journal);
+        rollBack(dir, entries.slice(0, renamed));
+        undone = true;
+      } catch {
+        // Leave journal and backups: the next writer into this folder finishes the roll-back.
+      }
     }
+    if (undone) cleanUp(dir, txn);
     throw inputError(displayPath(where), describeFsError(error as NodeJS.ErrnoException, 'cannot move output into place'), undefined, 'output');
   }
   syncDirectory(dir);
-  cleanUp(dir, entries, journalPath);
+  cleanUp(dir, txn);
 }
 
 /** Keep the previous version of the target aside (hard link; a copy where links are refused). */
@@ -223,21 +228,32 @@ function rollBack(dir: string, renamed: JournalEntry[]): void {
   syncDirectory(dir);
 }
 
-function cleanUp(dir: string, entries: JournalEntry[], journalPath: string): void {
-  for (const entry of entries) {
-    removeQuietly(join(dir, entry.staged));
-    if (entry.backup) removeQuietly(join(dir, entry.backup));
+/** Remove every file of transaction `txn` (staged files, backups, journal): the commit is over. */
+function cleanUp(dir: string, txn: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // nothing to list: nothing to remove
   }
-  removeQuietly(journalPath);
+  for (const name of names) if (name.startsWith(`${txn}.`)) removeQuietly(join(dir, name));
   syncDirectory(dir);
 }
 
-function recoverCommit(dir: string, journal: Journal): void {
+/*
+ * A journal is read from the folder, which a pull request can fill: it is trusted only as far as
+ * it names files of its own transaction (regular files, not links) and plain names in the same
+ * folder. Anything else is ignored, so a planted journal cannot move or copy a file elsewhere.
+ */
+function recoverCommit(dir: string, prefix: string, journal: Journal): void {
+  const entries = Array.isArray(journal.entries) ? journal.entries : [];
+  const valid = entries.every((entry, i) => isPlainName(entry.final) && entry.staged === `${prefix}.${i}.tmp` && (entry.backup === null || entry.backup === `${prefix}.${i}.bak`));
+  if (!valid) return;
   if (journal.state === 'commit') {
     try {
       // The staged files are whole (fsynced before the journal was written): finish the commit.
-      for (const entry of journal.entries) {
-        if (exists(join(dir, entry.staged))) renameSync(join(dir, entry.staged), join(dir, entry.final));
+      for (const entry of entries) {
+        if (isRegularFile(join(dir, entry.staged))) renameSync(join(dir, entry.staged), join(dir, entry.final));
       }
       syncDirectory(dir);
       return;
@@ -245,9 +261,9 @@ function recoverCommit(dir: string, journal: Journal): void {
       // Cannot finish: put the previous versions back instead.
     }
   }
-  for (const entry of journal.entries) {
+  for (const entry of entries) {
     if (entry.backup) {
-      if (exists(join(dir, entry.backup))) renameSync(join(dir, entry.backup), join(dir, entry.final));
+      if (isRegularFile(join(dir, entry.backup))) renameSync(join(dir, entry.backup), join(dir, entry.final));
     } else if (!exists(join(dir, entry.staged)) && fileDigest(join(dir, entry.final)) === entry.sha256) {
       removeQuietly(join(dir, entry.final));
     }
@@ -255,10 +271,19 @@ function recoverCommit(dir: string, journal: Journal): void {
   syncDirectory(dir);
 }
 
-function recoverInPlace(dir: string, journal: InPlaceJournal): void {
-  if (fileDigest(journal.target) === journal.sha256) return; // the rewrite finished
-  const previous = readFileSync(join(dir, journal.backup));
-  const fd = openSync(journal.target, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
+function recoverInPlace(dir: string, prefix: string, journal: InPlaceJournal): void {
+  if (!isPlainName(journal.target) || journal.backup !== `${prefix}.0.bak`) return;
+  const target = join(dir, journal.target);
+  if (!isRegularFile(target) || fileDigest(target) === journal.sha256) return; // the rewrite finished
+  const backupFd = openSync(join(dir, journal.backup), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  let previous: Buffer;
+  try {
+    if (!fstatSync(backupFd).isFile()) return;
+    previous = readUpTo(backupFd, MAX_SOURCE_BYTES + 1);
+  } finally {
+    closeSync(backupFd);
+  }
+  const fd = openSync(target, constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   try {
     if (!fstatSync(fd).isFile()) return;
     writeAllAt(fd, previous);
@@ -266,6 +291,18 @@ function recoverInPlace(dir: string, journal: InPlaceJournal): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+function isPlainName(name: unknown): name is string {
+  return typeof name === 'string' && name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -359,7 +396,7 @@ function rewriteSameInode(fd: number, real: string, expected: Buffer, replacemen
   try {
     try {
       writeExclusive(join(dir, backup), expected, 0o600);
-      writeJournal(journalPath, { kind: 'in-place', target: real, backup, sha256: sha256(replacement) } satisfies InPlaceJournal);
+      writeJournal(journalPath, { kind: 'in-place', target: basename(real), backup, sha256: sha256(replacement) } satisfies InPlaceJournal);
       saved = true;
     } catch {
       // No room beside the file: write in place without the safety copy.
