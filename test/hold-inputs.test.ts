@@ -67,6 +67,12 @@ describe('period links stay inside the project', () => {
     expect(result.status, result.stderr).toBe(0);
   });
 
+  it('a --data file inside the project that links out of it is refused', () => {
+    const dir = monthly('period: 2024-05\n产值: 1\n');
+    symlinkSync('../../secret.yaml', join(dir, 'data', '2024-06.yaml'));
+    expectOneLine(run(['build', '.', '--data', 'data/2024-06.yaml'], dir), /^data\/2024-06\.yaml: --data file "data\/2024-06\.yaml" is outside the project directory$/);
+  });
+
   it('report.yaml that is a symlink to a file outside the project is refused', () => {
     const root = makeProject({ 'elsewhere.yaml': `title: ${SECRET}\nsections: [s.md]\n`, 'p/s.md': '正文。\n' });
     symlinkSync('../elsewhere.yaml', join(root, 'p', 'report.yaml'));

@@ -4,7 +4,7 @@
  * an InputError at the place the user must fix.
  */
 import { closeSync, existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
 import { inputError } from '../diagnostic.js';
 import type { FontRole } from '../style/spec.js';
@@ -110,6 +110,9 @@ function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, co
     const candidates = [resolve(cwd, data), resolve(dir, data)];
     const found = candidates.find((c) => existsSync(c));
     if (!found) throw inputError(data, '--data file not found', undefined, 'missing-file');
+    // A file named outside the project is the caller's explicit choice; one inside it (a data
+    // folder a pull request can change) must not be a link out of it.
+    if (isInside(resolve(dir), found)) confinedPath(dir, dir, relative(dir, found), '--data file', data);
     files.push(readSourceFile(found, displayPath(found, cwd)));
   } else {
     config.indicators.forEach((relative, i) => {
