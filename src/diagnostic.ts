@@ -33,7 +33,18 @@ export function formatDiagnosticLine(d: Diagnostic): string {
 
 /** Messages quote user text (a YAML key may hold a line break): keep the one-line contract. */
 export function oneLine(text: string): string {
-  return text.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, '\\n');
+  return printable(text.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, '\\n'));
+}
+
+/**
+ * Control characters quoted from a source file (ESC, BEL, backspace, the bidi overrides such as
+ * RLO) would drive the reader's terminal or reorder the line: show them as `\u001B` instead.
+ * Tabs stay; line breaks are oneLine's business.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string): string {
+  return text.replace(CONTROLS, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese, isCjkPunct, isHan, isInlineSpace, isPunctuation, isWhitespace, normalizeWidth,
 } from '../text/chars.js';
 import {
-  BARE_PENDING, CHINESE_NUMERALS, LATIN_UNITS, PENDING_CONTENT, SINGLE_X_WORDS, TEMPLATE_LEFTOVERS, TIME_CHARS, TODO_WORDS, UNIT_CHARS,
+  BARE_PENDING, CHINESE_NUMERALS, ELLIPSIS_POINT, LATIN_UNITS, PENDING_CONTENT, SINGLE_X_WORDS, TEMPLATE_LEFTOVERS, TIME_CHARS, TODO_WORDS, UNIT_CHARS,
 } from './placeholder-vocabulary.js';
 
 export type PlaceholderKind =
@@ -71,6 +71,8 @@ const MULTIPLICATION = /^\d+(?:\.\d+)?[xX]\d+(?:\.\d+)?$/;
 const MODEL_NUMBER = /^[xX]\d+$/;
 const TIMES_SUFFIX = /^\d{1,2}[xX]$/;
 const X_WITH_UNIT = /^([xX]+)([A-Za-z][A-Za-z0-9]*)$/;
+/** `GDPxxxx万元`, `CPIxx%`, `PMIXX`: an upper-case abbreviation with the figure's x run glued on. */
+const ABBREVIATION_THEN_X = /^([A-Z]{2,6}?)([xX]{2,})$/;
 const JOINERS = new Set(['-', '_', '/', '+', '&', "'"]);
 
 function scanLetters(norm: string, add: Add): void {
@@ -96,6 +98,8 @@ function scanLetters(norm: string, add: Add): void {
     } else {
       const unit = X_WITH_UNIT.exec(word);
       if (unit && LATIN_UNITS.has(unit[2])) add(start, start + unit[1].length, 'letters');
+      const glued = ABBREVIATION_THEN_X.exec(word);
+      if (glued && !/[xX]$/.test(glued[1]) && (isBlankNeighbour(next) || (next !== undefined && UNIT_CHARS.has(next)))) add(start + glued[1].length, end, 'letters');
     }
   }
 }
@@ -109,9 +113,12 @@ function isXOnlyBlank(norm: string, start: number, end: number): boolean {
   const after = nonSpaceAfter(norm, end);
   // 3 x 4, (2) x 5: a lone x between numbers multiplies.
   if (single && (isAsciiDigit(before) || before === ')' || before === '）') && isAsciiDigit(after)) return false;
-  // X-ray, ID_XX, C++/X: part of a Latin compound.
+  // X-ray, ID_XX, C++/X: part of a Latin compound; 1+X证书 (a policy's name) too.
   if (prev !== undefined && JOINERS.has(prev) && latinWordEndsAt(norm, start - 1)) return false;
+  if (prev === '+' && isAsciiDigit(charBefore(norm, start - 1))) return false;
   if (next !== undefined && JOINERS.has(next) && latinWordStartsAt(norm, end + 1)) return false;
+  // X-2024-001: a file or part number, not a blank (2024-XX-XX stays one).
+  if (single && next === '-' && isAsciiDigit(charAt(norm, end + 1)) && !isAsciiDigit(before) && prev !== '-') return false;
   if (prev === '@' || next === '@') return false;
   // iPhone X发布, Model X车型: a product name after a Latin word, unless a unit follows (X亿元).
   if (isInlineSpace(prev) && isAsciiLetter(before) && !(next !== undefined && (UNIT_CHARS.has(next) || isAsciiDigit(next)))) return false;
@@ -187,15 +194,18 @@ function scanTimes(norm: string, add: Add): void {
 
 const EMPHASIS_RUNS = /\*+|_+|＊+|＿+/g;
 
-interface Run { start: number; end: number; ch: string; prev?: string; next?: string; open: boolean; close: boolean; paired: boolean }
+interface Run { start: number; end: number; ch: string; prev?: string; next?: string; open: boolean; close: boolean; paired: boolean; quoted: boolean }
+
+const OPENING_QUOTES = '“‘"\'《「『【（(';
+const CLOSING_QUOTES = '”’"\'》」』】）)';
 
 function scanEmphasisCharacters(norm: string, markdown: boolean, add: Add): void {
   EMPHASIS_RUNS.lastIndex = 0;
   let line: Run[] = [];
   let lineEnd = -1;
   const flush = () => {
-    if (markdown) pairEmphasis(line);
-    for (const run of line) if (!run.paired && isStarBlank(run)) add(...extendOverDigits(norm, run), run.ch === '_' || run.ch === '＿' ? 'underscores' : 'stars');
+    if (markdown) pairEmphasis(line, norm);
+    for (const run of line) if (!run.paired && (run.quoted || isStarBlank(run))) add(...extendOverDigits(norm, run), run.ch === '_' || run.ch === '＿' ? 'underscores' : 'stars');
     line = [];
   };
   for (let m = EMPHASIS_RUNS.exec(norm); m; m = EMPHASIS_RUNS.exec(norm)) {
@@ -220,12 +230,14 @@ function scanEmphasisCharacters(norm: string, markdown: boolean, add: Add): void
     const open = ascii && (ch === '*' ? left : left && (!right || isPunctuation(prev)));
     const close = ascii && (ch === '*' ? right : right && (!left || isPunctuation(next)));
     if (prev === '\\') continue;
-    line.push({ start, end, ch, prev: prev === '\n' ? undefined : prev, next: next === '\n' ? undefined : next, open, close, paired: false });
+    // “**”战略, "**"工程, 《**》: stars standing alone in quotes are a name left out, never a delimiter.
+    const quoted = m[0].length >= 2 && (ch === '*' || ch === '＊') && OPENING_QUOTES.includes(prev ?? '\n') && CLOSING_QUOTES.includes(next ?? '\n');
+    line.push({ start, end, ch, prev: prev === '\n' ? undefined : prev, next: next === '\n' ? undefined : next, open: open && !quoted, close: close && !quoted, paired: false, quoted });
   }
   flush();
 }
 
-function pairEmphasis(runs: Run[]): void {
+function pairEmphasis(runs: Run[], norm: string): void {
   const openers: Run[] = [];
   for (const run of runs) {
     if (run.close) {
@@ -234,7 +246,7 @@ function pairEmphasis(runs: Run[]): void {
       if (k >= 0) {
         const opener = openers[k];
         openers.length = k;
-        if (plausibleEmphasis(opener, run)) {
+        if (plausibleEmphasis(opener, run, norm)) {
           opener.paired = true;
           run.paired = true;
           continue;
@@ -246,16 +258,26 @@ function pairEmphasis(runs: Run[]): void {
 }
 
 /**
- * A pair Markdown would accept can still be two blanks: `20**年完成**个`, `共**个项目，完成**亿元`.
- * Emphasis does not start right after a digit, and a delimiter squeezed between a Han character
- * and a unit (共**个) is a number left out, not the edge of a bold phrase.
+ * A pair Markdown would accept can still be two blanks: `20**年完成**个`, `共**个项目，完成**亿元`,
+ * `完成**技术企业申报，省**技术产品`. Emphasis does not start right after a digit; a delimiter
+ * squeezed between a Han character and a unit (共**个) is a number left out; and bold that spans
+ * punctuation must cover whole clauses — open at the start of a line or after a mark, close with
+ * or before one (`**一是抓项目，强服务。**`). Bold of a word or figure (`要**坚决**`,
+ * `**38.6亿元**`) has no punctuation inside and may sit anywhere.
  */
-function plausibleEmphasis(opener: Run, closer: Run): boolean {
+function plausibleEmphasis(opener: Run, closer: Run, norm: string): boolean {
   if (isAsciiDigit(opener.prev) || isAsciiDigit(closer.next)) return false;
   if (isHan(opener.prev) && opener.next !== undefined && UNIT_CHARS.has(opener.next)) return false;
   if (isHan(closer.prev) && closer.next !== undefined && UNIT_CHARS.has(closer.next)) return false;
-  return true;
+  const inside = norm.slice(opener.end, closer.start);
+  if (!CLAUSE_MARKS.test(inside.slice(0, -1))) return true;
+  const clauseStart = opener.prev === undefined || isWhitespace(opener.prev) || isPunctuation(opener.prev);
+  const clauseEnd = isPunctuation(closer.prev) || closer.next === undefined || isWhitespace(closer.next) || isPunctuation(closer.next);
+  return clauseStart && clauseEnd;
 }
+
+/** Marks that end a clause or a sentence. */
+const CLAUSE_MARKS = /[，、；：。！？,;:!?]/;
 
 function isStarBlank(run: Run): boolean {
   const length = run.end - run.start;
@@ -305,7 +327,7 @@ function scanBoxes(norm: string, add: Add): void {
 // ---------------------------------------------------------------------------------------------
 // 【待补充】 （待定） [待核实] 【】 and a bare 待补充 standing on its own.
 
-const BRACKETED = /【([^【】\n]{0,30})】|（([^（）\n]{0,12})）|\(([^()\n]{0,12})\)|\[([^[\]\n]{0,12})\]|［([^［］\n]{0,12})］|〔([^〔〕\n]{0,12})〕/g;
+const BRACKETED = /【([^【】\n]{0,30})】|（([^（）\n]{0,24})）|\(([^()\n]{0,24})\)|\[([^[\]\n]{0,12})\]|［([^［］\n]{0,12})］|〔([^〔〕\n]{0,12})〕/g;
 
 function scanPending(norm: string, add: Add): void {
   BRACKETED.lastIndex = 0;
@@ -320,6 +342,7 @@ function scanPending(norm: string, add: Add): void {
     const next = charAt(norm, m.index + m[0].length);
     if (!isHan(prev) && !isHan(next)) add(m.index, m.index + m[0].length, 'pending');
   }
+  scanSimple(norm, ELLIPSIS_POINT, 'pending', add);
 }
 
 function scanSimple(norm: string, pattern: RegExp, kind: PlaceholderKind, add: Add): void {

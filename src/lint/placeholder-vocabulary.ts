@@ -12,6 +12,9 @@ import { MEASURE_CHARS } from '../text/units.js';
  */
 export const UNIT_CHARS = new Set([...MEASURE_CHARS, ...'号季%‰℃处场头栋间本册篇份点升', ...'镇村市县区省乡街社']);
 
+/** What a template asks the writer to do in its instructions (（在此填写）, 【此处插入图表】). */
+const INSTRUCTION_VERBS = '(?:填写|填入|填报|输入|插入|粘贴|写明|注明|替换)';
+
 /** Chinese numerals: `○` and `〇` next to one of these are zeros (`二○二三年`), not blanks. */
 export const CHINESE_NUMERALS = new Set([...'一二三四五六七八九十零两〇○百千万']);
 
@@ -30,8 +33,19 @@ export const LATIN_UNITS = new Set([
   'MPa', 'GB', 'TB', 'Mbps', 'Gbps', 'mL', 'ml', 'm2', 'm3', 'km2', 'h',
 ]);
 
-/** Words that mark an unfinished slot in brackets: 【待补充】 （待定） [待核实] 【暂缺】. */
-export const PENDING_CONTENT = /^\s*(?:待[补填核定确更完录报审][\p{Script=Han}]{0,6}|暂缺|空缺|补充|填写|数据待[\p{Script=Han}]{1,4})\s*$/u;
+/**
+ * Words that mark an unfinished slot in brackets: 【待补充】 （待定） [待核实] 【暂缺】, and the
+ * instructions templates leave for the writer: （在此填写） （此处填写主要做法…） 【请填写】
+ * 【此处插入图表】 （填写单位名称）.
+ */
+export const PENDING_CONTENT = new RegExp(`^\\s*(?:${[
+  '待[补填核定确更完录报审][\\p{Script=Han}]{0,6}', '暂缺', '空缺', '补充', '数据待[\\p{Script=Han}]{1,4}',
+  `(?:请|在此|此处|这里|此栏|本栏)[\\p{Script=Han}]{0,3}?${INSTRUCTION_VERBS}[^（）()【】\\n]{0,16}`,
+  `${INSTRUCTION_VERBS}(?:[\\p{Script=Han}]{0,8}|…+|\\.{3,})`,
+].join('|')})[…。.]*\\s*$`, 'u');
+
+/** An ellipsis standing for a whole point: `一是……。二是……（在此填写）`, what a starter leaves. */
+export const ELLIPSIS_POINT = /(?<=[一二三四五六七八九十]是)(?:…+|\.{3,}|。{3})(?=[（(。；;，,]|\s|$)/gu;
 
 /** Bare pending words, flagged when they stand on their own (`投资额：待补充。`). */
 export const BARE_PENDING = /待补充|待填写|待填报|待填|待核实|待更新|待确认/g;

@@ -1,13 +1,15 @@
 /**
  * GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
  * Escaping follows the runner: in the message `%`, CR and LF are percent-encoded; in properties
- * `:` and `,` are as well.
+ * `:` and `,` are as well. Other control characters (ESC, BEL, RLO …) are shown as `\u001B`.
  */
+import { printable } from '../../diagnostic.js';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
 
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control characters from the sources would reach the log viewer and the terminal raw.
+  return printable(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(value: string): string {

@@ -16,7 +16,7 @@ export function formatStylish(findings: Finding[], context: FormatContext): stri
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(oneLine(file)));
     const where = list.map((f) => (f.line ? `${f.line}:${f.column ?? 1}` : '-'));
     const whereWidth = Math.max(...where.map((w) => w.length));
     const messageWidth = Math.min(60, Math.max(...list.map((f) => displayWidth(messageOf(f)))));
@@ -25,7 +25,7 @@ export function formatStylish(findings: Finding[], context: FormatContext): stri
       const message = messageOf(f);
       const pad = ' '.repeat(Math.max(0, messageWidth - displayWidth(message)));
       lines.push(`  ${c.dim(where[i].padEnd(whereWidth))}  ${severity}  ${message}${pad}  ${c.dim(f.rule)}`);
-      if (f.context) lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(f.context)}`);
+      if (f.context) lines.push(`  ${' '.repeat(whereWidth)}           ${c.dim(oneLine(f.context))}`);
     });
     lines.push('');
   }
