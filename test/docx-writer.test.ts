@@ -192,15 +192,16 @@ describe('DOCX writer: opening and closing', () => {
       const p = signaturePlacement(signature, date, spec);
       return { signature: p.signature.map((s) => s.startChars), date: p.date?.startChars };
     };
-    // 署名 2 字 from the right (10 字 → starts at 16), the date 2 字 right of its start
+    // Widths as printed: 2023年7月10日 is 6.5 字 by the standard's count plus five ⅕-em Han–Latin
+    // gaps = 7.5. 署名 2 字 from the right (10 字 → starts at 16), the date 2 字 right of its start.
     expect(placed(['青禾镇人民政府委员会'], '2023年7月10日')).toEqual({ signature: [16], date: 18 });
-    // A date longer than the 署名: date 2 from the right, 署名 moved left to keep the offset.
-    expect(placed(['青禾镇'], '2023年12月31日')).toEqual({ signature: [17], date: 19 });
-    // A date 6.5 字 under a 7-字 署名 would end half a 字 from the edge: it counts as longer.
-    expect(placed(['青禾镇人民政府'], '2023年7月10日')).toEqual({ signature: [17.5], date: 19.5 });
+    // A date longer than the 署名 (8 字 printed): date 2 from the right, 署名 moved left.
+    expect(placed(['青禾镇'], '2023年12月31日')).toEqual({ signature: [16], date: 18 });
+    // A date 7.5 字 under a 7-字 署名 would end half a 字 from the edge: it counts as longer.
+    expect(placed(['青禾镇人民政府'], '2023年7月10日')).toEqual({ signature: [16.5], date: 18.5 });
     const { 'word/document.xml': xml } = await parts();
-    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/>(?:<w:keepNext\/>)?<w:ind w:left="5528"\/><w:jc w:val="left"\/><\/w:pPr>.*?青禾镇人民政府/);
-    expect(xml).toMatch(/<w:pStyle w:val="GwDate"\/><w:ind w:left="6159"\/><w:jc w:val="left"\/><\/w:pPr>.*?2023年7月10日/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwSignature"\/>(?:<w:keepNext\/>)?<w:ind w:left="5212" w:right="0"\/><w:jc w:val="left"\/><\/w:pPr>.*?青禾镇人民政府/);
+    expect(xml).toMatch(/<w:pStyle w:val="GwDate"\/><w:ind w:left="5843" w:right="0"\/><w:jc w:val="left"\/><\/w:pPr>.*?2023年7月10日/);
   });
 });
 

@@ -14,11 +14,11 @@ export const fonts: FontBook = {
   faceFor: (role, ch) => [role === 'heading1' ? sans : serif, serif, sans].find((f) => f.has(ch)) ?? null,
 };
 
-/** Break `text` as a body paragraph 28 cells wide (no indent unless asked). */
+/** Break `text` as a body paragraph 28 cells wide (no indent unless asked), the clreq way. */
 export function rows(text: string, firstIndentChars = 0): BrokenRow[] {
   return breakParagraph([{ text, role: 'body', size: 16 }], {
     width: grid.textWidthPt, firstIndent: firstIndentChars * grid.charPitchPt, restIndent: 0, align: 'justify',
-  }, { fonts, cellRatio: grid.charPitchPt / 16, latinGapEm: 0.25, missing: () => '〓' });
+  }, { fonts, cellWidth: (size) => (size * grid.charPitchPt) / 16, latinGapEm: 0.25, missing: () => '〓', policy: 'clreq' });
 }
 
 export const HAN = '经济运行总体平稳发展质量稳步提升改革开放持续深化民生保障有力有效';

@@ -8,6 +8,8 @@ import type { FontBook } from '../layout/types.js';
 import { FONT_ROLES, type FontRole, type StyleSpec } from '../style/spec.js';
 import { Face, loadFace } from './face.js';
 import { embeddedFontPath, resolveFonts, type ResolveOptions, type ResolvedFonts } from './resolve.js';
+import { resolveLatinFonts } from './latin.js';
+import { systemFaces } from './system-fonts.js';
 
 export { resolveFonts, embeddedFontPath, type ResolvedFont, type ResolvedFonts, type FontSource, type ResolveOptions } from './resolve.js';
 export { Face, loadFace } from './face.js';
@@ -29,12 +31,26 @@ export function loadFonts(spec: StyleSpec, options: ResolveOptions): LoadedFonts
     return face;
   };
   const roleFaces = Object.fromEntries(FONT_ROLES.map((role) => [role, keep(loadFace(resolved[role].path, resolved[role].postscriptName))])) as Record<FontRole, Face>;
+  const latin = resolveLatinFonts(spec, () => options.systemFaces ?? systemFaces());
+  const latinFaces = new Map<FontRole, Face>();
+  const latinFace = (role: FontRole): Face | undefined => {
+    const font = latin[role];
+    if (!font) return undefined;
+    let face = latinFaces.get(role);
+    if (!face) latinFaces.set(role, (face = keep(loadFace(font.path, font.postscriptName))));
+    return face;
+  };
   let embedded: Face[] | undefined;
   const embeddedFaces = (): Face[] => (embedded ??= ['noto-serif-sc', 'noto-sans-sc'].map((design) => keep(loadFace(embeddedFontPath(design, 400)))));
   const chains = new Map<FontRole, Face[]>();
   const book: FontBook = {
     primary: (role) => roleFaces[role],
     faceFor(role, ch) {
+      // ASCII letters, digits and marks take the Latin face, as the DOCX's ascii slot does
+      if (isPrintableAscii(ch)) {
+        const face = latinFace(role);
+        if (face?.has(ch)) return face;
+      }
       let chain = chains.get(role);
       if (!chain) {
         chain = [...new Set([roleFaces[role], ...FONT_ROLES.map((r) => roleFaces[r])])];
@@ -49,5 +65,10 @@ export function loadFonts(spec: StyleSpec, options: ResolveOptions): LoadedFonts
     message: `${role}: ${resolved[role].wanted} is not available; printed in ${resolved[role].family} (${resolved[role].source})`,
   }));
   return { resolved, faces, book, notes };
+}
+
+function isPrintableAscii(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return ch.length === 1 && code > 0x20 && code < 0x7f;
 }
 

@@ -8,7 +8,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Block, Document, Image, Inline, SourcePosition, Table } from '../model/document.js';
 import { closingBlock, type ClosingBlock } from '../model/closing.js';
 import { imageBox } from '../model/image-box.js';
-import { type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
+import { planTable, type PlannedRow, type TablePlan } from '../model/table-plan.js';
+import { cellAdvanceTwips, type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
 import { titleLines } from '../model/title-lines.js';
 import { breakParagraph, breakUnits, buildUnits, type BreakSettings, type BrokenRow, type ParagraphShape, type TextSpan } from './breaker.js';
 import { blankItem, type FlowGroup, type FlowItem, type PageCanvas } from './flow.js';
@@ -24,14 +25,12 @@ export interface BlockContext {
 const IDEOGRAPHIC_BOTTOM = 0.12; // the ideographic em box of CJK fonts runs from -0.12 to 0.88 em
 
 export class BlockBuilder {
-  private readonly cellRatio: number;
   /** Distance from a row's top to the line every face's descender is aligned on. */
   private readonly descentLine: number;
   private readonly warned = new Set<string>();
 
   constructor(private readonly ctx: BlockContext) {
     const bodySize = ctx.spec.elements.body.sizePt;
-    this.cellRatio = ctx.grid.charPitchPt / bodySize;
     const body = ctx.fonts.primary('body');
     // The body's ideographic em box is centred in the row; other faces and sizes put their
     // descender on the same line, so every row's text box bottom falls on the grid.
@@ -50,8 +49,9 @@ export class BlockBuilder {
   settings(source?: SourcePosition): BreakSettings {
     return {
       fonts: this.ctx.fonts,
-      cellRatio: this.cellRatio,
+      cellWidth: (size) => cellAdvanceTwips(this.ctx.spec, size) / 20,
       latinGapEm: this.ctx.spec.typography.cjkLatinGapEm,
+      policy: this.ctx.spec.typography.lineBreaking,
       missing: (ch) => {
         const key = `${ch}@${source?.file}:${source?.line}`;
         if (!this.warned.has(key)) {
@@ -214,56 +214,68 @@ export class BlockBuilder {
     return { kind: 'signature', items, keepTogether: true, keepWithPrevious: true };
   }
 
+  /** A table as the shared plan (model/table-plan) decided it: widths, type size, lines. */
   table(table: Table): FlowGroup {
-    const style = this.style('table');
-    const grid = this.ctx.grid;
-    const pad = this.ctx.spec.typography.tableCellPaddingChars * grid.charPitchPt;
-    const ruleWidth = this.ctx.spec.typography.tableRuleWidthPt;
-    const columns = Math.max(1, ...table.rows.map((r) => r.length));
+    const plan = planTable(table, this.ctx.spec);
     const settings = this.settings(table.source);
-    const natural = Array.from({ length: columns }, (_, c) => Math.max(2 * this.cell('table'), ...table.rows.map((row) => {
-      const cell = row[c];
-      if (!cell) return 0;
-      const units = buildUnits(this.spans(cell.content, 'table'), settings);
-      return units.reduce((sum, u) => sum + u.width + u.gap, 0);
-    })) + 2 * pad);
-    const total = natural.reduce((a, b) => a + b, 0);
-    const widths = natural.map((w) => (w / total) * grid.textWidthPt);
-    const items: FlowItem[] = table.rows.map((row, ri) => {
-      const header = table.header && ri === 0;
-      const role: FontRole = header ? 'heading1' : style.font;
-      let x = 0;
-      const cells = widths.map((width, c) => {
-        const align = header ? 'center' : (table.align[c] ?? style.align);
-        const spans = row[c] ? this.spans(row[c].content, 'table', role) : [];
-        const rows = spans.length ? breakParagraph(spans, { width: width - 2 * pad, firstIndent: 0, restIndent: 0, align: align === 'left' ? 'justify' : align }, settings) : [];
-        const cell = { x, width, rows };
-        x += width;
-        return cell;
+    if (!plan.fits) {
+      const at = table.source;
+      this.ctx.warnings.push({
+        file: at?.file ?? '(document)', line: at?.line, column: at?.column, rule: 'table-too-wide', severity: 'warning',
+        message: `a table of ${plan.widthsPt.length} columns is too wide for the page even at ${plan.sizePt} pt: figures may wrap (split it or shorten its heads)`,
       });
-      const height = Math.max(1, ...cells.map((c) => c.rows.length));
-      return {
-        rows: height,
-        place: (page: PageCanvas, r: number) => {
-          const top = grid.textTopPt + r * grid.rowPitchPt;
-          const bottom = top + height * grid.rowPitchPt;
-          const left = grid.textLeftPt;
-          page.rules.push({ x1: left, y1: top, x2: left + grid.textWidthPt, y2: top, width: ruleWidth });
-          page.rules.push({ x1: left, y1: bottom, x2: left + grid.textWidthPt, y2: bottom, width: ruleWidth });
-          for (const cell of cells) page.rules.push({ x1: left + cell.x, y1: top, x2: left + cell.x, y2: bottom, width: ruleWidth });
-          page.rules.push({ x1: left + grid.textWidthPt, y1: top, x2: left + grid.textWidthPt, y2: bottom, width: ruleWidth });
-          cells.forEach((cell) => cell.rows.forEach((row, k) => {
-            const rowTop = top + k * grid.rowPitchPt;
-            const baseline = rowTop + this.baseline(role, style.sizePt);
-            drawRow(page, row, left + cell.x + pad, baseline, this.ctx.spec.typography.placeholderColor);
-          }));
-          const text = cells.map((c) => c.rows.map((row) => row.text).join('')).join(' ');
-          page.rows.push({ row: r, element: 'table', text, left: left + pad, right: left + grid.textWidthPt - pad, baseline: top + this.baseline(role, style.sizePt), continued: false });
-        },
-      };
-    });
+    }
+    const items = plan.rows.map((row) => this.tableRow(row, plan, settings));
     // 续表: the header row is set again at the top of every page the table continues on.
     return { kind: 'table', items, repeatOnNewPage: table.header ? items[0] : undefined };
+  }
+
+  /** One table row: each cell's planned lines set on whole grid rows from the row's top. */
+  private tableRow(row: PlannedRow, plan: TablePlan, settings: BreakSettings): FlowItem {
+    const grid = this.ctx.grid;
+    const pad = plan.paddingPt;
+    const ruleWidth = this.ctx.spec.typography.tableRuleWidthPt;
+    // Header cells in the level-1 heading face (黑体), the usual 公文 table head.
+    const role: FontRole = row.header ? 'heading1' : this.style('table').font;
+    let x = 0;
+    const cells = row.cells.map((cell, c) => {
+      const width = plan.widthsPt[c];
+      const spans: TextSpan[] = cell.lines.flatMap((line, k) => [
+        ...(k > 0 ? [{ text: '\n', role, size: plan.sizePt }] : []),
+        ...line.map((run) => ({ text: run.kind === 'text' ? run.text : '\n', role, size: plan.sizePt, placeholder: run.kind === 'text' && run.placeholder })),
+      ]);
+      const rows = spans.length ? breakParagraph(spans, { width: width - 2 * pad, firstIndent: 0, restIndent: 0, align: cell.align }, settings) : [];
+      const placed = { x, width, rows };
+      x += width;
+      return placed;
+    });
+    const height = Math.max(row.lines, ...cells.map((c) => c.rows.length));
+    const baseline = this.baseline(role, plan.sizePt);
+    return {
+      rows: height,
+      place: (page: PageCanvas, r: number) => {
+        const top = grid.textTopPt + r * grid.rowPitchPt;
+        const bottom = top + height * grid.rowPitchPt;
+        const left = grid.textLeftPt;
+        const right = left + grid.textWidthPt;
+        page.rules.push({ x1: left, y1: top, x2: right, y2: top, width: ruleWidth });
+        page.rules.push({ x1: left, y1: bottom, x2: right, y2: bottom, width: ruleWidth });
+        for (const cell of cells) page.rules.push({ x1: left + cell.x, y1: top, x2: left + cell.x, y2: bottom, width: ruleWidth });
+        page.rules.push({ x1: right, y1: top, x2: right, y2: bottom, width: ruleWidth });
+        for (let k = 0; k < height; k++) {
+          const y = top + k * grid.rowPitchPt + baseline;
+          const printed = cells.filter((cell) => cell.rows[k]);
+          for (const cell of printed) drawRow(page, cell.rows[k], left + cell.x + pad, y, this.ctx.spec.typography.placeholderColor);
+          if (printed.length === 0) continue;
+          page.rows.push({
+            row: r + k, element: 'table', text: printed.map((cell) => cell.rows[k].text).join(' '),
+            left: Math.min(...printed.map((cell) => left + cell.x + pad + cell.rows[k].left)),
+            right: Math.max(...printed.map((cell) => left + cell.x + pad + cell.rows[k].right)),
+            baseline: y, continued: false,
+          });
+        }
+      },
+    };
   }
 
   /** An image centred on as many rows as its box (the one scaling rule, model/image-box) needs. */

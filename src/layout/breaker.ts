@@ -21,13 +21,21 @@ export interface TextSpan {
 
 export interface BreakSettings {
   fonts: FontBook;
-  /** Grid cell width per point of type size (charPitch / body size: 15.79 / 16). */
-  cellRatio: number;
-  /** Han–Latin gap in ems of the cell. */
+  /** Advance of one character cell of this size, in points (style/spec.ts cellAdvanceTwips). */
+  cellWidth(sizePt: number): number;
+  /** Han–Latin gap in ems of the type size. */
   latinGapEm: number;
   /** Called for a character no font has; returns the character to print instead. */
   missing(ch: string): string;
+  /**
+   * 'word-processor': the rows Word, WPS and LibreOffice make of the DOCX — fill a row, push a
+   * character down for the 禁则, never squeeze punctuation, a number may part from its unit.
+   * 'clreq': 先挤进，后推出 with numbers kept with their units (a PDF-only refinement).
+   */
+  policy: LineBreakingPolicy;
 }
+
+export type LineBreakingPolicy = 'word-processor' | 'clreq';
 
 export interface ParagraphShape {
   /** Column width in points. */
@@ -63,6 +71,8 @@ export interface Unit {
   weakBreak: boolean;
   /** A `\n` follows: the row must end after this unit. */
   forced: boolean;
+  /** How the paragraph this unit belongs to is broken (BreakSettings.policy). */
+  policy?: LineBreakingPolicy;
 }
 
 /** A finished row: units with final widths and x positions relative to the column's left edge. */
@@ -97,13 +107,13 @@ export function buildUnits(spans: TextSpan[], settings: BreakSettings): Unit[] {
     }
   }
   markBreaks(units);
-  markLatinGaps(units, settings.latinGapEm * settings.cellRatio);
+  markLatinGaps(units, settings.latinGapEm);
   return units;
 }
 
 function makeUnit(ch: string, face: FaceMetrics, glyph: GlyphMetrics, span: TextSpan, settings: BreakSettings): Unit {
   const size = span.size;
-  const cell = size * settings.cellRatio;
+  const cell = settings.cellWidth(size);
   const natural = glyph.advance * size;
   const cls = charClass(ch);
   let width = natural;
@@ -138,7 +148,7 @@ function makeUnit(ch: string, face: FaceMetrics, glyph: GlyphMetrics, span: Text
   return {
     ch, cls, face, size, glyph, cell, width, offset, scaleX, squeeze,
     squeezeAmount: squeeze ? cell / 2 : 0,
-    gap: 0, placeholder: Boolean(span.placeholder), breakBefore: false, weakBreak: false, forced: false,
+    gap: 0, placeholder: Boolean(span.placeholder), breakBefore: false, weakBreak: false, forced: false, policy: settings.policy,
   };
 }
 
@@ -161,7 +171,7 @@ function markBreaks(units: Unit[]): void {
     let before = i - 1; // the mark before any spaces decides whether a row may end here
     while (before > 0 && units[before].cls === 'space') before--;
     if (NO_ROW_START.has(b.ch) || NO_ROW_END.has(a.ch) || NO_ROW_END.has(units[before].ch)) continue;
-    if (glued) {
+    if (glued && b.policy !== 'word-processor') {
       // A unit word may part from its number as a last resort (48.62|亿元), never inside itself (亿|元).
       if (!UNIT_CHARS.has(a.ch)) b.weakBreak = true;
       continue;
@@ -299,6 +309,7 @@ function candidates(units: Unit[], s: number, avail: number, cell: number): Cand
     e++;
   }
   if (e >= n) return [{ b: n, cost: lastRowCost(units, s, n) }];
+  if (units[s].policy === 'word-processor') return [firstFit(units, s, e)];
   const found: Candidate[] = [];
   const allowed = (b: number): boolean => b === n || units[b].breakBefore || units[b - 1].forced;
   if (e > s && units[e].breakBefore) found.push({ b: e, cost: rowCost(units, s, e, avail, cell) });
@@ -331,6 +342,12 @@ function candidates(units: Unit[], s: number, avail: number, cell: number): Cand
   }
   if (found.length === 0) found.push({ b: Math.max(e, s + 1), cost: 1000 }); // nowhere to break (a very long Latin word)
   return found;
+}
+
+/** A word processor's row: up to the first unit that does not fit, or pushed back to a break. */
+function firstFit(units: Unit[], s: number, e: number): Candidate {
+  for (let b = e; b > s; b--) if (units[b].breakBefore || units[b - 1].forced) return { b, cost: 0 };
+  return { b: Math.max(e, s + 1), cost: 0 }; // nowhere to break (a very long Latin word)
 }
 
 const UNIT_SPLIT_COST = 100;

@@ -32,11 +32,9 @@ export function charClass(ch: string): CharClass {
   return 'latin';
 }
 
-/** Latin letters, digits and the symbols that belong to a number: they get the Han–Latin gap. */
-export function takesLatinGap(ch: string): boolean {
-  return /[\p{L}\p{N}%‰°$€£¥@#&*+=<>~^|\\]/u.test(ch) && !isFullWidth(ch.codePointAt(0)!);
-}
 
 export function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
 }
+
+export { takesLatinGap } from '../text/width.js';

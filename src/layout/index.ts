@@ -47,7 +47,7 @@ function pageNumberRun(n: number, spec: StyleSpec, options: LayoutOptions, grid:
   const style = spec.pageNumber;
   const text = style.format.replace('{n}', String(n));
   const units = buildUnits([{ text, role: style.font, size: style.sizePt }], {
-    fonts: options.fonts, cellRatio: 1, latinGapEm: 0, missing: (ch) => ch,
+    fonts: options.fonts, cellWidth: (size) => size, latinGapEm: 0, missing: (ch) => ch, policy: 'clreq',
   });
   const [row] = breakUnits(units, { width: 1e6, firstIndent: 0, restIndent: 0, align: 'left' });
   const indent = style.outerIndentChars * style.sizePt;

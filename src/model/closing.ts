@@ -6,7 +6,7 @@
  */
 import type { Document } from './document.js';
 import type { StyleSpec } from '../style/spec.js';
-import { gridWidth } from '../text/width.js';
+import { gridWidth, printedWidth } from '../text/width.js';
 
 export const ATTACHMENT_LABEL = '附件：';
 
@@ -61,9 +61,11 @@ export function signaturePlacement(signature: string[], date: string | undefined
   const right = spec.elements.signature.rightChars ?? 0;
   const dateRight = spec.elements.date.rightChars ?? 0;
   const offset = spec.elements.date.offsetFromSignatureChars ?? 0;
-  const widths = signature.map(gridWidth);
+  // as printed, Han–Latin gaps included: the date's digits must not push it past its right margin
+  const gap = spec.typography.cjkLatinGapEm;
+  const widths = signature.map((line) => printedWidth(line, gap));
   const signatureWidth = Math.max(0, ...widths);
-  const dateWidth = date ? gridWidth(date) : 0;
+  const dateWidth = date ? printedWidth(date, gap) : 0;
   if (widths.length === 0) return { signature: [], date: date ? { text: date, startChars: columns - dateRight - dateWidth } : undefined };
   // A date that would end closer than `dateRight` to the edge counts as "longer than the 署名".
   const signatureStart = Math.min(columns - right - signatureWidth, columns - dateRight - dateWidth - offset);

@@ -21,6 +21,9 @@ const flag: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true 
 const oneOf = (...choices: string[]): Check => (v) => (choices.includes(v as string) ? undefined : `expected one of ${choices.join(', ')}`);
 const optional = (check: Check) => ({ optional: check });
 
+const descendingSizes: Check = (v) => (Array.isArray(v) && v.every((n, i) => typeof n === 'number' && Number.isFinite(n) && n > 0 && (i === 0 || n < v[i - 1]))
+  ? undefined : 'expected a list of type sizes in points, largest first');
+const charCount: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : 'expected a whole number of characters, 0 or more');
 const weight: Check = (v) => ([100, 200, 300, 400, 500, 600, 700, 800, 900].includes(v as number) ? undefined : 'expected a weight: 100, 200 … 900');
 
 // Built on first use: spec.ts imports this module, so its constants are not ready at load time.
@@ -44,14 +47,19 @@ function styleShape(): Shape {
     page: { widthMm: positive, heightMm: positive, marginTopMm: nonNegative, marginBottomMm: nonNegative, marginLeftMm: nonNegative, marginRightMm: nonNegative },
     grid: { rows: count, charsPerRow: count, linePitchTwips: count },
     fonts: Object.fromEntries(FONT_ROLES.map((r) => [r, FONT])),
+    latinFallback: { alternatives: texts },
     elements: Object.fromEntries(ELEMENT_KINDS.map((k) => [k, ELEMENT])),
     pageNumber: {
       font: role, sizePt: positive, dash: text, dashBelowTextAreaMm: nonNegative, outerIndentChars: nonNegative,
       format: (v) => (typeof v === 'string' && v.includes('{n}') ? undefined : 'expected text holding {n} where the number goes'),
     },
     image: { dpi: positive, maxRows: count },
+    table: {
+      smallerSizesPt: descendingSizes, shortLabelHanChars: charCount,
+      fullWidthEm: positive, halfWidthEm: positive, wideLatinEm: positive, fitSlackPt: nonNegative, descenderEm: nonNegative,
+    },
     typography: {
-      cjkLatinGapEm: nonNegative, tableCellPaddingChars: nonNegative, tableRuleWidthPt: nonNegative,
+      lineBreaking: oneOf('word-processor', 'clreq'), cjkLatinGapEm: nonNegative, tableCellPaddingChars: nonNegative, tableRuleWidthPt: nonNegative,
       placeholderColor: (v) => (typeof v === 'string' && /^(#[0-9a-fA-F]{6}|none)$/.test(v) ? undefined : 'expected a colour like "#FFE45C", or none'),
     },
   };
@@ -61,6 +69,17 @@ let styleShapeCache: Shape | undefined;
 
 export function checkStyleSpec(source: YamlSource): void {
   checkShape(source, source.data, (styleShapeCache ??= styleShape()), []);
+  checkTableSteps(source);
+}
+
+/** The table's smaller sizes are steps down from `elements.table.sizePt`. */
+function checkTableSteps(source: YamlSource): void {
+  const data = source.data as { elements: { table: { sizePt: number } }; table: { smallerSizesPt: number[] } };
+  const first = data.table.smallerSizesPt[0];
+  if (first !== undefined && first >= data.elements.table.sizePt) {
+    const at = ['table', 'smallerSizesPt'];
+    throw inputError(source.file.displayPath, `style spec: ${at.join('.')}: expected sizes below elements.table.sizePt (${data.elements.table.sizePt})`, positionOf(source, at), 'style-spec');
+  }
 }
 
 function checkShape(source: YamlSource, value: unknown, shape: Shape, path: string[]): void {

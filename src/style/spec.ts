@@ -59,12 +59,33 @@ export interface StyleSpec {
   page: { widthMm: number; heightMm: number; marginTopMm: number; marginBottomMm: number; marginLeftMm: number; marginRightMm: number };
   grid: { rows: number; charsPerRow: number; linePitchTwips: number };
   fonts: Record<FontRole, FontRoleSpec>;
+  /** Stand-ins for a role's `latin` face with the same widths (the PDF; see fonts/latin.ts). */
+  latinFallback: { alternatives: string[] };
   elements: Record<ElementKind, ElementStyle>;
   pageNumber: { font: FontRole; sizePt: number; dash: string; format: string; dashBelowTextAreaMm: number; outerIndentChars: number };
   /** The one scaling rule for images (model/image-box.ts). */
   image: { dpi: number; maxRows: number };
+  /** How tables are sized (model/table-plan.ts): the type steps and the width estimates. */
+  table: TableSpec;
   /** PDF typesetting details (clreq). */
-  typography: { cjkLatinGapEm: number; tableCellPaddingChars: number; tableRuleWidthPt: number; placeholderColor: string };
+  typography: { lineBreaking: 'word-processor' | 'clreq'; cjkLatinGapEm: number; tableCellPaddingChars: number; tableRuleWidthPt: number; placeholderColor: string };
+}
+
+/**
+ * Tables start at `elements.table.sizePt` and step down through `smallerSizesPt` until their
+ * columns fit. Content widths are estimated in ems, never measured (the DOCX cannot measure):
+ * `fullWidthEm` for Han and full-width marks, `halfWidthEm` for digits, Latin and ASCII marks,
+ * `wideLatinEm` for the wide ones (%, capitals, m, w); `fitSlackPt` is room left in every column.
+ */
+export interface TableSpec {
+  smallerSizesPt: number[];
+  shortLabelHanChars: number;
+  fullWidthEm: number;
+  halfWidthEm: number;
+  wideLatinEm: number;
+  fitSlackPt: number;
+  /** Descender depth (ems) by which the DOCX lowers type smaller than the body, as the PDF does. */
+  descenderEm: number;
 }
 
 export const PT_PER_MM = 72 / 25.4;
@@ -98,6 +119,19 @@ export function gridMetrics(spec: StyleSpec): GridMetrics {
     rowPitchPt: spec.grid.linePitchTwips / 20,
     charPitchPt: textWidthPt / spec.grid.charsPerRow,
   };
+}
+
+/**
+ * Advance of one character cell of `sizePt` type, in twips, the same in both outputs. Type up to
+ * the body size that is wider than a grid cell (3号 16 pt in a 15.79 pt cell) is tracked in by
+ * whole twips — Word and LibreOffice take run spacing in twentieths of a point, and rounding down
+ * is what lets `charsPerRow` characters fit a row (16 pt: 320 − 5 = 315 tw). Larger type (titles)
+ * and type already narrower than a cell (tables) keep their own size.
+ */
+export function cellAdvanceTwips(spec: StyleSpec, sizePt: number): number {
+  const pitch = mmToTwips(spec.page.widthMm - spec.page.marginLeftMm - spec.page.marginRightMm) / spec.grid.charsPerRow;
+  const size = sizePt * 20;
+  return size > pitch && sizePt <= spec.elements.body.sizePt ? size + Math.floor(pitch - size) : size;
 }
 
 /** How many title characters fit on one title line between the title's indents. */

@@ -7,7 +7,7 @@
  *     U+2000 but the middle dot is half a character, the rest one;
  *   - terminal columns (the stylish lint formatter): East Asian Wide characters take two.
  */
-import { inRanges, type CodeRanges } from './chars.js';
+import { inRanges, isIdeograph, type CodeRanges } from './chars.js';
 
 const GRID_CELL_RANGES: CodeRanges = [
   [0x2e80, 0x9fff], [0xac00, 0xd7af], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
@@ -35,6 +35,28 @@ export function gridWidth(text: string): number {
     width += code < 0x2000 && code !== 0xb7 ? 0.5 : 1;
   }
   return width;
+}
+
+/** Latin letters, digits and the symbols that belong to a number: they get the Han–Latin gap. */
+export function takesLatinGap(ch: string): boolean {
+  return /[\p{L}\p{N}%‰°$€£¥@#&*+=<>~^|\\]/u.test(ch) && !isFullWidth(ch.codePointAt(0)!);
+}
+
+/**
+ * Width of a short text as both outputs print it, in grid characters: the standard's count plus
+ * the Han–Latin gap (`latinGapEm`) at each change between Han and Latin letters or digits, which
+ * Word, WPS and LibreOffice add by default and the PDF adds too. `2024年7月5日` is 6 by the
+ * standard's count and 7 printed.
+ */
+export function printedWidth(text: string, latinGapEm: number): number {
+  const chars = [...text];
+  let gaps = 0;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i];
+    const b = chars[i + 1];
+    if ((isIdeograph(a) && takesLatinGap(b)) || (takesLatinGap(a) && isIdeograph(b))) gaps++;
+  }
+  return gridWidth(text) + gaps * latinGapEm;
 }
 
 /** Terminal columns: CJK characters and full-width forms take two. */

@@ -74,10 +74,10 @@ export function closingParagraphs(spec: StyleSpec, geometry: DocxGeometry, closi
   if (closing.signature.length === 0 && !closing.date) return [];
   const out = blankRows(spec.elements.signature.blankRowsBefore, true);
   closing.signature.forEach((line, i) => {
-    out.push(new Paragraph({ style: STYLES.signature.id, keepNext: closing.date !== undefined || i < closing.signature.length - 1, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, line.startChars) }, children: textRuns(line.text) }));
+    out.push(new Paragraph({ style: STYLES.signature.id, keepNext: closing.date !== undefined || i < closing.signature.length - 1, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, line.startChars), right: 0 }, children: textRuns(line.text) }));
   });
   if (closing.date) {
-    out.push(new Paragraph({ style: STYLES.date.id, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars) }, children: textRuns(closing.date.text) }));
+    out.push(new Paragraph({ style: STYLES.date.id, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars), right: 0 }, children: textRuns(closing.date.text) }));
   }
   return out;
 }

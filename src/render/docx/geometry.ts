@@ -5,7 +5,7 @@
  * `charsPerRow` characters fit a row in both engines (proved by test/docx-render.test.ts).
  */
 import type { ElementStyle, StyleSpec } from '../../style/spec.js';
-import { mmToTwips } from '../../style/spec.js';
+import { cellAdvanceTwips, mmToTwips } from '../../style/spec.js';
 
 export interface DocxGeometry {
   pageWidth: number;
@@ -50,15 +50,9 @@ export function charsToTwips(geometry: DocxGeometry, chars: number): number {
   return Math.round(chars * geometry.charPitch);
 }
 
-/**
- * Run tracking (w:spacing, in twentieths of a point) that makes a character of `sizePt` no wider
- * than one grid cell. Rounded down: with −4 (−0.2 pt) a 16 pt row needs 8848 tw for 28 characters,
- * 4 tw more than the 8844 tw text area, and LibreOffice then sets only 27; −5 leaves 1.2 pt, which
- * justification spreads. Zero for type that is already narrower than a cell.
- */
-export function gridTracking(geometry: DocxGeometry, sizePt: number): number {
-  const excess = geometry.charPitch - sizePt * 20;
-  return excess < 0 ? Math.floor(excess) : 0;
+/** Run tracking (w:spacing, twentieths of a point) for grid-sized runs: see cellAdvanceTwips. */
+export function gridTracking(spec: StyleSpec, sizePt: number): number {
+  return cellAdvanceTwips(spec, sizePt) - sizePt * 20;
 }
 
 /** Rows of the line grid a paragraph of this style takes per printed line. */

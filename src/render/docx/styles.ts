@@ -33,8 +33,28 @@ export type StyleKey = keyof typeof STYLES;
 export const TABLE_STYLE = { id: 'GwTable', name: '公文表格' };
 /** The one list all headings share, so numbering runs across the whole document. */
 export const HEADING_NUM_ID = 1;
-/** Table borders: 0.5 pt single lines (w:sz is in eighths of a point). */
-const TABLE_BORDER_EIGHTHS = 4;
+
+/**
+ * The table text style for a planned type size: 表格文字/表头 at `elements.table.sizePt`, and one
+ * variant per smaller size (表格文字 12pt …) based on it, so a table the plan set smaller is still
+ * restyled in one place.
+ */
+export function tableTextStyle(spec: StyleSpec, sizePt: number, header: boolean): { id: string; name: string } {
+  const base = header ? STYLES.tableHeader : STYLES.table;
+  if (sizePt === spec.elements.table.sizePt) return base;
+  return { id: `${base.id}${String(sizePt).replace('.', '_')}`, name: `${base.name} ${sizePt}pt` };
+}
+
+/** The smaller-size table text styles: only the size differs from the style they are based on. */
+function smallerTableTextStyles(spec: StyleSpec): string[] {
+  return spec.table.smallerSizesPt.flatMap((size) => [false, true].map((header) => {
+    const style = tableTextStyle(spec, size, header);
+    const base = header ? STYLES.tableHeader : STYLES.table;
+    const half = Math.round(size * 2);
+    return `<w:style w:type="paragraph" w:styleId="${style.id}"><w:name w:val="${escapeXml(style.name)}"/><w:basedOn w:val="${base.id}"/>` +
+      `<w:next w:val="${style.id}"/><w:qFormat/><w:rPr><w:sz w:val="${half}"/><w:szCs w:val="${half}"/></w:rPr></w:style>`;
+  }));
+}
 
 /**
  * Punctuation stays inside the text area (no 标点溢出边界). ECMA-376 §17.3.1.21 spells that
@@ -162,7 +182,7 @@ export function stylesXml(spec: StyleSpec): string {
       props.outlineLvl = level - 1;
     }
     if (key === 'table' || key === 'tableHeader') props.exactLine = geometry.linePitch; // one grid row per line inside cells
-    const tracking = onGrid ? gridTracking(geometry, element.sizePt) : 0;
+    const tracking = onGrid ? gridTracking(spec, element.sizePt) : 0;
     styles.push(paragraphStyle(key, STYLES.normal.id, paragraphPropsXml(props), runPropsXml(spec, element, tracking)));
   }
   styles.push(paragraphStyle('image', STYLES.normal.id, paragraphPropsXml({ snapToGrid: true, autoLine: true, jc: 'center', left: 0, firstLine: 0 }), ''));
@@ -171,14 +191,17 @@ export function stylesXml(spec: StyleSpec): string {
   styles.push(paragraphStyle('pageNumber', STYLES.normal.id,
     paragraphPropsXml({ snapToGrid: false, exactLine: Math.round(pageNumber.sizePt * 20) }),
     `<w:rPr>${runFontsXml(spec, pageNumber.font)}<w:sz w:val="${pnHalf}"/><w:szCs w:val="${pnHalf}"/></w:rPr>`));
-  const border = `w:val="single" w:sz="${TABLE_BORDER_EIGHTHS}" w:space="0" w:color="000000"`;
+  styles.push(...smallerTableTextStyles(spec));
+  // Rules as wide as the PDF's (w:sz in eighths of a point); cell padding the PDF's, none above or below.
+  const border = `w:val="single" w:sz="${Math.round(spec.typography.tableRuleWidthPt * 8)}" w:space="0" w:color="000000"`;
+  const padding = charsToTwips(geometry, spec.typography.tableCellPaddingChars);
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('');
   styles.push(
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
       '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
     `<w:style w:type="table" w:styleId="${TABLE_STYLE.id}"><w:name w:val="${TABLE_STYLE.name}"/><w:basedOn w:val="TableNormal"/><w:qFormat/>` +
-      `<w:tblPr><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+      `<w:tblPr><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${padding}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${padding}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
     '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
   );
   return `${XML_DECLARATION}<w:styles xmlns:w="${W_NS}">${defaults}${styles.join('')}</w:styles>`;
