@@ -3,28 +3,24 @@
  * style (styles.ts) and carries direct formatting only where the model asks for it: a column's
  * alignment, a list's depth, a heading whose number Word cannot produce by itself.
  */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import { AlignmentType, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { Block, Heading, ListBlock, Table as TableBlock } from '../../model/document.js';
-import { inlineText } from '../../model/document.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
-import { gridWidth } from '../../text/width.js';
+import { planTable } from '../../model/table-plan.js';
 import { imageRun } from './images.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { inlineRuns, needsEastAsiaHint } from './inline.js';
 import { wordNumberingMatches } from './numbering.js';
-import { STYLES, TABLE_STYLE } from './styles.js';
+import { STYLES, TABLE_STYLE, tableTextStyle } from './styles.js';
 
 export interface BodyContext {
   geometry: DocxGeometry;
   spec: StyleSpec;
-  /** Alignment of table cells whose column the author did not align (style spec `table.align`). */
-  tableAlign: 'left' | 'center' | 'right';
   /** Per heading, in document order: may Word's numbering print its number? */
   numbered: Map<Heading, boolean>;
 }
 
 export function bodyContext(blocks: Block[], geometry: DocxGeometry, spec: StyleSpec): BodyContext {
-  const tableAlign = spec.elements.table.align === 'justify' ? 'left' : spec.elements.table.align;
   const headings: Heading[] = [];
   const collect = (list: Block[]): void => {
     for (const block of list) {
@@ -35,7 +31,7 @@ export function bodyContext(blocks: Block[], geometry: DocxGeometry, spec: Style
   };
   collect(blocks);
   const matches = wordNumberingMatches(headings);
-  return { geometry, spec, tableAlign, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
+  return { geometry, spec, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
 }
 
 export function blankRow(): Paragraph {
@@ -109,46 +105,56 @@ function list(block: ListBlock, context: BodyContext, depth: number): Paragraph[
 const CELL_ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /**
- * Column widths in proportion to the widest cell of each column (in grid characters, at least
- * two), filling the text area exactly so the table sits flush with the body text.
+ * The plan's column widths (points) in whole twips, rounded at the column edges so they add up
+ * to the text width exactly and each is within a twip of the PDF's.
  */
-export function columnWidths(rows: string[][], textWidth: number): number[] {
-  const columns = Math.max(...rows.map((row) => row.length));
-  const wants = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((row) => gridWidth(row[c] ?? '') + 1)));
-  const total = wants.reduce((a, b) => a + b, 0);
-  const widths = wants.map((want) => Math.floor((textWidth * want) / total));
-  widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
-  return widths;
+export function columnWidths(widthsPt: number[], textWidth: number): number[] {
+  const total = widthsPt.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  const edges = widthsPt.map((w) => Math.round(((sum += w) / total) * textWidth));
+  return edges.map((edge, c) => edge - (c === 0 ? 0 : edges[c - 1]));
 }
 
+/**
+ * A table as the shared plan (model/table-plan) decided it: the same widths as the PDF, the planned
+ * type size (its table text style) and the planned lines. Each row is exactly its planned grid
+ * rows tall: LibreOffice adds the border to a row that grows with its text, which moves every line
+ * after it off the grid. Lines are one grid row each (the table text styles) from the top of the
+ * cell, so every line of a cell sits on the grid.
+ */
 function table(block: TableBlock, context: BodyContext): Table {
-  const { geometry } = context;
-  const texts = block.rows.map((row) => row.map((cell) => inlineText(cell.content)));
-  const widths = columnWidths(texts, geometry.textWidth);
-  const rows = block.rows.map((row, r) => {
-    const isHeader = block.header && r === 0;
-    return new TableRow({
-      tableHeader: isHeader || undefined,
-      cantSplit: true,
-      children: widths.map((width, c) => {
-        const align = isHeader ? AlignmentType.CENTER : CELL_ALIGN[block.align[c] ?? context.tableAlign];
-        return new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [new Paragraph({
-            style: isHeader ? STYLES.tableHeader.id : STYLES.table.id,
-            alignment: align,
-            children: inlineRuns(row[c]?.content ?? []),
-          })],
-        });
-      }),
-    });
-  });
+  const { geometry, spec } = context;
+  const plan = planTable(block, spec);
+  const widths = columnWidths(plan.widthsPt, geometry.textWidth);
+  const padding = charsToTwips(geometry, spec.typography.tableCellPaddingChars);
+  // LibreOffice sets an exact line's baseline at 80 % of the row for any size; lower smaller type
+  // so its descender meets the body's, where the PDF puts it (the row height stays exact).
+  const drop = Math.max(0, Math.round(spec.table.descenderEm * (spec.elements.body.sizePt - plan.sizePt) * 20));
+  // LibreOffice sets the table's top rule above its first row, outside the row heights: the first
+  // row (and the header row repeated on later pages) gives it back, so the table ends on the grid.
+  // Without that the table outgrows the page's last row by the rule, and a table that then has
+  // room for its header alone at the page foot loses the rows after it (LibreOffice 7.4).
+  const rule = Math.round(spec.typography.tableRuleWidthPt * 20);
+  const rows = plan.rows.map((row, r) => new TableRow({
+    tableHeader: row.header || undefined,
+    cantSplit: true,
+    height: { value: row.lines * geometry.linePitch - (r === 0 ? rule : 0), rule: HeightRule.EXACT },
+    children: row.cells.map((cell, c) => new TableCell({
+      width: { size: widths[c], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.TOP,
+      children: [new Paragraph({
+        style: tableTextStyle(spec, plan.sizePt, row.header).id,
+        alignment: CELL_ALIGN[cell.align],
+        children: inlineRuns(cell.lines.flatMap((line, k) => (k > 0 ? [{ kind: 'break' as const }, ...line] : line))),
+      })],
+    })),
+  }));
   return new Table({
     style: TABLE_STYLE.id,
     width: { size: geometry.textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { top: drop, bottom: 0, left: padding, right: padding, marginUnitType: WidthType.DXA },
     rows,
   });
 }
