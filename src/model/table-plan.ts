@@ -124,7 +124,10 @@ function distribute({ min, max }: { min: number[]; max: number[] }, total: numbe
   return min.map((w, c) => w + ((total - sumMin) * give[c]) / sumGive);
 }
 
-/** Fill lines greedily with the cell's pieces; explicit line breaks stay. */
+/**
+ * A cell's lines: explicit line breaks stay; a line too long for the column is filled with its
+ * pieces in as few lines as it needs, balanced (规模以上工业/企业营业收入, never 规模以上工业企业营业收/入).
+ */
 function breakCell(cell: CellText, availEm: number, level: BreakLevel, spec: StyleSpec): Inline[][] {
   const out: Inline[][] = [];
   for (const line of cell.lines) {
@@ -133,22 +136,44 @@ function breakCell(cell: CellText, availEm: number, level: BreakLevel, spec: Sty
       out.push([]);
       continue;
     }
-    let first: Piece = parts[0];
-    let last: Piece = parts[0];
-    let width = parts[0].em;
-    for (const piece of parts.slice(1)) {
-      if (width + piece.spaceBeforeEm + piece.em <= availEm + 1e-9) {
-        width += piece.spaceBeforeEm + piece.em;
-        last = piece;
-        continue;
-      }
-      out.push(sliceRuns(line.runs, first.start, last.end));
-      first = last = piece;
-      width = piece.em;
-    }
-    out.push(sliceRuns(line.runs, first.start, last.end));
+    const spans = fill(parts, balancedWidth(parts, availEm));
+    for (const [first, last] of spans) out.push(sliceRuns(line.runs, parts[first].start, parts[last].end));
   }
   return out;
+}
+
+/** The narrowest width that still fills `parts` into as few lines as `availEm` does. */
+function balancedWidth(parts: Piece[], availEm: number): number {
+  const lines = fill(parts, availEm).length;
+  if (lines === 1) return availEm;
+  let narrow = Math.max(...parts.map((p) => p.em));
+  let wide = availEm;
+  if (fill(parts, narrow).length <= lines) return narrow;
+  for (let i = 0; i < 30 && wide - narrow > 1e-6; i++) {
+    const mid = (narrow + wide) / 2;
+    if (fill(parts, mid).length <= lines) wide = mid;
+    else narrow = mid;
+  }
+  return wide;
+}
+
+/** Greedy fill: index ranges [first, last] of the pieces on each line. */
+function fill(parts: Piece[], widthEm: number): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let first = 0;
+  let width = parts[0].em;
+  for (let i = 1; i < parts.length; i++) {
+    const next = width + parts[i].spaceBeforeEm + parts[i].em;
+    if (next <= widthEm + 1e-9) {
+      width = next;
+      continue;
+    }
+    lines.push([first, i - 1]);
+    first = i;
+    width = parts[i].em;
+  }
+  lines.push([first, parts.length - 1]);
+  return lines;
 }
 
 function cellText(content: Inline[]): CellText {
