@@ -102,6 +102,7 @@ export class BlockBuilder {
     const grid = this.ctx.grid;
     return {
       rows: 1,
+      text: row.text,
       place: (page: PageCanvas, r: number) => {
         const top = grid.textTopPt + r * grid.rowPitchPt;
         drawRow(page, row, columnLeft, top + baseline, this.ctx.spec.typography.placeholderColor);
@@ -134,7 +135,7 @@ export class BlockBuilder {
     for (const block of blocks) {
       switch (block.kind) {
         case 'paragraph':
-          groups.push({ kind: 'text', items: this.paragraph(this.spans(block.content, element), element, block.source, this.listIndent(level)) });
+          groups.push({ kind: 'text', items: this.paragraph(this.spans(block.content, element), element, block.source, this.listIndent(level)), block });
           break;
         case 'heading': {
           const kind = `heading${block.level}` as ElementKind;
@@ -160,10 +161,10 @@ export class BlockBuilder {
           groups.push(...this.blocks(block.blocks, 'quote', level));
           break;
         case 'table':
-          groups.push(this.table(block));
+          groups.push({ ...this.table(block), block });
           break;
         case 'image': {
-          groups.push(this.image(block));
+          groups.push({ ...this.image(block), block });
           break;
         }
         case 'thematicBreak':
@@ -279,14 +280,14 @@ export class BlockBuilder {
   }
 
   /** An image centred on as many rows as its box (the one scaling rule, model/image-box) needs. */
-  image(image: Image): FlowGroup {
+  image(image: Image, maxRows = this.ctx.spec.image.maxRows): FlowGroup {
     const grid = this.ctx.grid;
-    const { widthPt: width, heightPt: height } = imageBox(image.widthPx, image.heightPx, this.ctx.spec);
-    const rows = Math.max(1, Math.ceil(height / grid.rowPitchPt - 1e-6));
+    const { widthPt: width, heightPt: height, rows } = imageBox(image.widthPx, image.heightPx, this.ctx.spec, maxRows);
     return {
       kind: 'image',
       items: [{
         rows,
+        shrinkTo: (fewer) => this.image(image, fewer).items[0],
         place: (page, r) => {
           const top = grid.textTopPt + r * grid.rowPitchPt;
           page.images.push({ path: image.path, format: image.format, alt: image.alt, x: grid.textLeftPt + (grid.textWidthPt - width) / 2, y: top + (rows * grid.rowPitchPt - height) / 2, width, height });

@@ -14,6 +14,10 @@ export interface FlowItem {
   /** Grid rows the item occupies. */
   rows: number;
   blank?: boolean;
+  /** The text of a paragraph row, as printed. */
+  text?: string;
+  /** An image set smaller, `rows` tall (the standard's remedy for a closing block left alone). */
+  shrinkTo?(rows: number): FlowItem;
   /** Draw the item with its first row at grid row `row` of the page. */
   place(page: PageCanvas, row: number): void;
 }
@@ -31,6 +35,22 @@ export interface FlowGroup {
   keepWithPrevious?: boolean;
   /** Set again at the top of each page the group continues on (a table's header row). */
   repeatOnNewPage?: FlowItem;
+  /** The model block the group sets (so writers can learn where pagination split it). */
+  block?: object;
+}
+
+/** Where the body's end was moved down so that the closing block does not stand alone. */
+export interface ClosingKeep {
+  group: number;
+  /** Index of the group's first item that moved to the closing block's page. */
+  fromItem: number;
+  /** Set when the body ends on an image that was set this many rows tall to make room instead. */
+  imageRows?: number;
+}
+
+export interface Pagination {
+  pages: Entry[][];
+  closingKeep?: ClosingKeep;
 }
 
 export const blankItem = (): FlowItem => ({ rows: 1, blank: true, place: () => undefined });
@@ -52,8 +72,9 @@ function startNeed(groups: FlowGroup[], index: number, depth = 0): number {
 }
 
 /** Assign every item to a page and a row; returns the items of each page in order. */
-export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
+export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
   const pages: Entry[][] = [[]];
+  let closingKeep: ClosingKeep | undefined;
   let used = 0;
   const current = (): Entry[] => pages[pages.length - 1];
   const newPage = (): void => {
@@ -66,7 +87,9 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
     used += item.rows;
   };
 
-  groups.forEach((group, gi) => {
+  groups.forEach((original, gi) => {
+    if (original.kind === 'image') fitClosingImage(gi);
+    const group = groups[gi];
     if (group.kind === 'blank') {
       if (used > 0 && used < rowsPerPage) put(group.items[0], gi);
       return;
@@ -108,12 +131,31 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
     }
   });
   if (pages.length > 1 && current().length === 0) pages.pop();
-  return pages;
+  return { pages, closingKeep };
 
   /**
-   * Move the last rows of the current page to a new page so the next group has text above it:
+   * A body that ends on an image makes room for the closing block (附件说明, 署名, 日期) on the
+   * image's page by setting the image smaller, down to a third of its rows (three at least) —
+   * GB/T 9704 §7.3.5.5 adjusts spacing rather than leave the 署名 on a page without body text.
+   */
+  function fitClosingImage(gi: number): void {
+    const rest = groups.slice(gi + 1);
+    if (rest.length === 0 || !rest.every((g) => g.kind === 'attachments' || g.kind === 'signature')) return;
+    const item = groups[gi].items[0];
+    const closingRows = rest.reduce((sum, g) => sum + g.items.reduce((n, it) => n + it.rows, 0), 0);
+    const room = rowsPerPage - used;
+    if (!item?.shrinkTo || used === 0 || item.rows + closingRows <= room) return;
+    const rows = room - closingRows;
+    if (rows < Math.max(3, Math.ceil(item.rows / 3))) return;
+    groups[gi] = { ...groups[gi], items: [item.shrinkTo(rows)] };
+    closingKeep = { group: gi, fromItem: 0, imageRows: rows };
+  }
+
+  /**
+   * Move the last rows of the current page to a new page so the next group has body above it:
    * whole keep-together groups (附件说明), then two rows of a paragraph (or all of a short one),
-   * then any heading those rows leave behind.
+   * the last row of a table (its header set again above it), or a closing image; then any
+   * heading those rows leave behind.
    */
   function pullBack(all: Entry[][], flow: FlowGroup[]): void {
     const page = all[all.length - 1];
@@ -121,15 +163,26 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
     const take = (count: number): void => {
       for (let k = 0; k < count && page.length > 0; k++) moved.unshift(page.pop()!);
     };
-    let movedText = false;
-    while (page.length > 0 && !movedText) {
+    let movedBody = false;
+    while (page.length > 0 && !movedBody) {
       const last = page[page.length - 1];
       const group = flow[last.group];
       const same = page.filter((e) => e.group === last.group).length;
       if (last.item.blank) take(1);
       else if (group.kind === 'text') {
-        take(same >= 4 ? 2 : same);
-        movedText = true;
+        const count = same >= 4 ? 2 : same;
+        take(count);
+        closingKeep = { group: last.group, fromItem: group.items.indexOf(moved[0].item) };
+        movedBody = true;
+      } else if (group.kind === 'table' && same >= 3) {
+        take(1); // a data row goes over; the header row is set again above it (续表)
+        if (group.repeatOnNewPage) moved.unshift({ item: group.repeatOnNewPage, group: last.group });
+        closingKeep = { group: last.group, fromItem: group.items.indexOf(moved[moved.length - 1].item) };
+        movedBody = true;
+      } else if (group.kind === 'image') {
+        take(1);
+        closingKeep = { group: last.group, fromItem: 0 };
+        movedBody = true;
       } else if (group.keepTogether && group.kind !== 'heading') take(same);
       else break;
     }
@@ -137,6 +190,7 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Entry[][] {
     while (moved[0]?.item.blank) moved.shift();
     if (page.length === 0) {
       page.push(...moved); // nothing would be left: keep the page as it was
+      closingKeep = undefined;
       all.push([]);
       return;
     }

@@ -4,7 +4,7 @@
  * Pure: no files, no PDF calls; the PDF writer only draws what this returns.
  */
 import { closingBlock } from '../model/closing.js';
-import type { Document } from '../model/document.js';
+import type { Block, Document } from '../model/document.js';
 import { gridMetrics, type StyleSpec } from '../style/spec.js';
 import { BlockBuilder, drawRow } from './blocks.js';
 import { breakUnits, buildUnits } from './breaker.js';
@@ -27,7 +27,8 @@ export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOp
   const signature = builder.signature(closing);
   if (signature) groups.push(signature);
 
-  const pages: LayoutPage[] = paginate(groups, spec.grid.rows).map((entries, index) => {
+  const pagination = paginate(groups, spec.grid.rows);
+  const pages: LayoutPage[] = pagination.pages.map((entries, index) => {
     const canvas: PageCanvas = { grid, runs: [], highlights: [], rules: [], images: [], bookmarks: [], rows: [] };
     let row = 0;
     for (const { item } of entries) {
@@ -38,7 +39,12 @@ export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOp
     return { number: index + 1, ...content, pageNumber: [] };
   });
   for (const page of pages) page.pageNumber = pageNumberRun(page.number, spec, options, grid);
-  return { pages, grid, warnings };
+  const keep = pagination.closingKeep;
+  const keptGroup = keep ? groups[keep.group] : undefined;
+  const closingKeep = keep && keptGroup?.block
+    ? { block: keptGroup.block as Block, fromRow: keep.fromItem, rowsBefore: keptGroup.items.slice(0, keep.fromItem).map((item) => item.text ?? ''), imageRows: keep.imageRows }
+    : undefined;
+  return { pages, grid, warnings, closingKeep };
 }
 
 /** `— N —` in 4号 宋体: odd pages one 字 in from the right, even pages one 字 in from the left,

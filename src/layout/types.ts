@@ -4,6 +4,7 @@
  * lets the engine stay a pure function that tests can run without writing a PDF.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import type { Block } from '../model/document.js';
 import type { FontRole, GridMetrics } from '../style/spec.js';
 
 /** Glyph metrics in ems (fractions of the font size). */
@@ -113,6 +114,14 @@ export interface LayoutResult {
   pages: LayoutPage[];
   grid: GridMetrics;
   warnings: Diagnostic[];
+  /**
+   * Set when the closing block (附件说明, 署名, 成文日期) would have started a page alone and the
+   * body's end went over with it: the block that was split, from which row (table rows for a
+   * table, 0 for an image or a whole paragraph), and the rows of it that stayed behind; or, for a
+   * body that ends on an image, the rows the image was shrunk to. The DOCX asks Word/WPS/
+   * LibreOffice for the same.
+   */
+  closingKeep?: { block: Block; fromRow: number; rowsBefore: string[]; imageRows?: number };
 }
 
 export interface LayoutOptions {

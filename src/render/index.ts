@@ -44,7 +44,9 @@ export interface OutputFormat {
 }
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
-  { name: 'docx', extension: 'docx', description: 'Word document for Word, WPS and LibreOffice', needs: 'model', byDefault: true, load: () => import('./docx/index.js') },
+  // layout: where the PDF's pagination moved the body's end down with the closing block, the DOCX
+  // asks for the same break
+  { name: 'docx', extension: 'docx', description: 'Word document for Word, WPS and LibreOffice', needs: 'layout', byDefault: true, load: () => import('./docx/index.js') },
   { name: 'pdf', extension: 'pdf', description: 'PDF on the GB/T 9704 grid, fonts embedded', needs: 'layout', byDefault: true, load: () => import('./pdf/index.js') },
   { name: 'txt', extension: 'txt', description: 'plain text with generated numbering, for diffs and OA systems', needs: 'model', byDefault: false, load: () => import('./txt/index.js') },
 ];

@@ -53,7 +53,7 @@ function styleShape(): Shape {
       font: role, sizePt: positive, dash: text, dashBelowTextAreaMm: nonNegative, outerIndentChars: nonNegative,
       format: (v) => (typeof v === 'string' && v.includes('{n}') ? undefined : 'expected text holding {n} where the number goes'),
     },
-    image: { dpi: positive, maxRows: count },
+    image: { dpi: positive, maxRows: count, baselineDropPt: nonNegative },
     table: {
       smallerSizesPt: descendingSizes, shortLabelHanChars: charCount,
       fullWidthEm: positive, halfWidthEm: positive, wideLatinEm: positive, fitSlackPt: nonNegative, descenderEm: nonNegative,

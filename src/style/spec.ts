@@ -64,7 +64,7 @@ export interface StyleSpec {
   elements: Record<ElementKind, ElementStyle>;
   pageNumber: { font: FontRole; sizePt: number; dash: string; format: string; dashBelowTextAreaMm: number; outerIndentChars: number };
   /** The one scaling rule for images (model/image-box.ts). */
-  image: { dpi: number; maxRows: number };
+  image: { dpi: number; maxRows: number; baselineDropPt: number };
   /** How tables are sized (model/table-plan.ts): the type steps and the width estimates. */
   table: TableSpec;
   /** PDF typesetting details (clreq). */

@@ -4,7 +4,9 @@
  * alignment, a list's depth, a heading whose number Word cannot produce by itself.
  */
 import { AlignmentType, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import type { Block, Heading, ListBlock, Table as TableBlock } from '../../model/document.js';
+import { inlineText, type Block, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
+import type { LayoutResult } from '../../layout/types.js';
+import { printedWidth } from '../../text/width.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
 import { planTable } from '../../model/table-plan.js';
 import { imageRun } from './images.js';
@@ -15,6 +17,8 @@ import { STYLES, TABLE_STYLE, tableTextStyle } from './styles.js';
 
 export interface BodyContext {
   geometry: DocxGeometry;
+  /** A table's rows from this index on keep with the closing block (set for that table only). */
+  keepTableRowsFrom?: number;
   spec: StyleSpec;
   /** Per heading, in document order: may Word's numbering print its number? */
   numbered: Map<Heading, boolean>;
@@ -38,14 +42,71 @@ export function blankRow(): Paragraph {
   return new Paragraph({ style: STYLES.body.id });
 }
 
-export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle: string = STYLES.body.id, options: { keepLastWithNext?: boolean } = {}): Array<Paragraph | Table> {
+/** How the body's end keeps with the closing block (附件说明, 署名, 成文日期) that follows it. */
+export interface ClosingKeepOptions {
+  /** There is a closing block after the body. */
+  closing: boolean;
+  /** What the layout moved down with the closing block (layout/types.ts LayoutResult.closingKeep). */
+  keep?: LayoutResult['closingKeep'];
+}
+
+export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle: string = STYLES.body.id, options?: ClosingKeepOptions): Array<Paragraph | Table> {
   return blocks.flatMap((block, i) => {
-    // The body's last paragraph keeps its last lines with the signature block that follows.
-    if (options.keepLastWithNext && i === blocks.length - 1 && block.kind === 'paragraph') {
+    const last = i === blocks.length - 1;
+    if (options?.keep?.block === block) return keptWithClosing(block, context, paragraphStyle, options.keep);
+    // A short last paragraph goes over with the closing block should a renderer paginate
+    // differently from our layout; a long one is split only where the layout said (above).
+    if (options?.closing && last && block.kind === 'paragraph' && printedWidth(inlineText(block.content), 0) <= 3 * context.spec.grid.charsPerRow) {
       return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
     }
     return bodyBlock(block, context, paragraphStyle);
   });
+}
+
+/**
+ * The body's end as the layout moved it to the closing block's page, asked of Word, WPS and
+ * LibreOffice too: a paragraph split where its rows went over (the rows left behind are full, so
+ * they are set justified to the last, `distribute`), the rest kept with the closing block; a
+ * table's last rows kept with it; an image kept with it.
+ */
+function keptWithClosing(block: Block, context: BodyContext, paragraphStyle: string, keep: NonNullable<LayoutResult['closingKeep']>): Array<Paragraph | Table> {
+  if (block.kind === 'paragraph' && keep.fromRow > 0) {
+    const [head, tail] = splitInlines(block.content, offsetAfterRows(inlineText(block.content), keep.rowsBefore));
+    return [
+      new Paragraph({ style: paragraphStyle, alignment: AlignmentType.DISTRIBUTE, children: inlineRuns(head) }),
+      new Paragraph({ style: paragraphStyle, keepNext: true, indent: { firstLine: 0 }, children: inlineRuns(tail) }),
+    ];
+  }
+  if (block.kind === 'paragraph') return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
+  if (block.kind === 'image') return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] })];
+  return bodyBlock(block, { ...context, keepTableRowsFrom: block.kind === 'table' ? keep.fromRow : undefined }, paragraphStyle);
+}
+
+/** Offset in `text` just after the printed rows `rows` (rows drop the spaces they were broken at). */
+function offsetAfterRows(text: string, rows: string[]): number {
+  let at = 0;
+  for (const row of rows) {
+    const found = text.indexOf(row, at);
+    at = (found === -1 ? at : found) + row.length;
+  }
+  return at;
+}
+
+function splitInlines(content: Inline[], offset: number): [Inline[], Inline[]] {
+  const head: Inline[] = [];
+  const tail: Inline[] = [];
+  let seen = 0;
+  for (const run of content) {
+    const length = run.kind === 'text' ? run.text.length : 1;
+    if (seen + length <= offset) head.push(run);
+    else if (seen >= offset) tail.push(run);
+    else if (run.kind === 'text') {
+      head.push({ ...run, text: run.text.slice(0, offset - seen) });
+      tail.push({ ...run, text: run.text.slice(offset - seen).replace(/^\s+/, '') });
+    }
+    seen += length;
+  }
+  return [head, tail];
 }
 
 function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): Array<Paragraph | Table> {
@@ -144,6 +205,7 @@ function table(block: TableBlock, context: BodyContext): Table {
       verticalAlign: VerticalAlignTable.TOP,
       children: [new Paragraph({
         style: tableTextStyle(spec, plan.sizePt, row.header).id,
+        keepNext: context.keepTableRowsFrom !== undefined && r >= context.keepTableRowsFrom ? true : undefined,
         alignment: CELL_ALIGN[cell.align],
         children: inlineRuns(cell.lines.flatMap((line, k) => (k > 0 ? [{ kind: 'break' as const }, ...line] : line))),
       })],

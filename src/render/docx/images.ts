@@ -8,7 +8,7 @@ import { inputError } from '../../diagnostic.js';
 import { imageBox } from '../../model/image-box.js';
 import type { StyleSpec } from '../../style/spec.js';
 
-export function imageRun(image: Image, spec: StyleSpec): ImageRun {
+export function imageRun(image: Image, spec: StyleSpec, maxRows?: number): ImageRun {
   const where = image.source ? { line: image.source.line, column: image.source.column } : undefined;
   const file = image.source?.file ?? image.path;
   let data: Buffer;
@@ -18,7 +18,7 @@ export function imageRun(image: Image, spec: StyleSpec): ImageRun {
     throw inputError(file, `image not found: ${image.path}`, where, 'image');
   }
   // The one scaling rule both writers use; docx takes sizes in pixels at 96 to the inch.
-  const box = imageBox(image.widthPx, image.heightPx, spec);
+  const box = imageBox(image.widthPx, image.heightPx, spec, maxRows);
   return new ImageRun({
     type: image.format === 'jpeg' ? 'jpg' : 'png',
     data,

@@ -9,6 +9,7 @@
 import { Document as DocxDocument, DocumentGridType, Packer } from 'docx';
 import { closingBlock } from '../../model/closing.js';
 import type { Document } from '../../model/document.js';
+import type { LayoutResult } from '../../layout/types.js';
 import type { StyleSpec } from '../../style/spec.js';
 import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
@@ -20,14 +21,18 @@ import { corePropertiesXml, fontTableXml, settingsXml } from './settings.js';
 import { stylesXml } from './styles.js';
 
 
-export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer> {
+/**
+ * `layout`, when given, is the PDF's pagination: where it moved the body's end down with the
+ * closing block, the DOCX asks Word/WPS/LibreOffice for the same break.
+ */
+export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutResult): Promise<Buffer> {
   const geometry = docxGeometry(spec);
   const footer = footerDistance(spec);
   const block = closingBlock(doc, spec);
   const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block)];
   const children = [
     ...openingParagraphs(doc, spec, geometry),
-    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry, spec), undefined, { keepLastWithNext: closing.length > 0 }),
+    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry, spec), undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
     ...closing,
   ];
   const docx = new DocxDocument({
@@ -62,6 +67,6 @@ export async function writeDocx(doc: Document, spec: StyleSpec): Promise<Buffer>
 }
 
 /** The registry's entry point (src/render/index.ts). */
-export async function write({ document, spec }: WriterInput): Promise<WriterOutput> {
-  return { bytes: await writeDocx(document, spec), diagnostics: [] };
+export async function write({ document, spec, layout }: WriterInput): Promise<WriterOutput> {
+  return { bytes: await writeDocx(document, spec, layout), diagnostics: [] };
 }
