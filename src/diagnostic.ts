@@ -39,9 +39,9 @@ export function oneLine(text: string): string {
 /**
  * Control characters quoted from a source file (ESC, BEL, backspace, the bidi overrides such as
  * RLO) would drive the reader's terminal or reorder the line: show them as `\u001B` instead.
- * Tabs stay; line breaks are oneLine's business.
+ * Tabs stay; line breaks (LF, CR) are for the caller: oneLine shows them as \n, GitHub percent-encodes them.
  */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function printable(text: string): string {
   return text.replace(CONTROLS, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);

@@ -37,8 +37,8 @@ describe('typed indicators and derived figures', () => {
     expect(render('{{scale 产值 "万元" 0}}', data)).toBe('486200');
   });
 
-  it('a derived figure without its data is an error at the mustache', () => {
-    expect(() => render('\n{{completion 城镇化率}}', data)).toThrow(/^s\.md:2:1: completion: the indicator has no `target`/);
+  it('a derived figure without its data is an error at the reference', () => {
+    expect(() => render('\n{{completion 城镇化率}}', data)).toThrow(/^s\.md:2:14: completion needs the target of 城镇化率, and the data has none/);
   });
 });
 

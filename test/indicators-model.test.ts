@@ -4,7 +4,8 @@ import { allFigures, expectedCompletion, expectedGrowth, figureAt } from '../src
 import { ABSENT, leafPaths, lookup } from '../src/indicators/lookup.js';
 import { completionRate, dataNumber, formatFixed, growthRate, HelperError, roundHalfAway, toNumber } from '../src/indicators/numbers.js';
 import { monthText, parsePeriod, periodFromFileName, ytdText } from '../src/indicators/periods.js';
-import { formatTypedIndicator, growthPercent, isTypedIndicator } from '../src/indicators/typed.js';
+import { growthPercent } from '../src/indicators/arguments.js';
+import { formatTypedIndicator, isTypedIndicator } from '../src/indicators/typed.js';
 import { HELPER_LIST, HELPERS, helpersPrinting } from '../src/template/helper-registry.js';
 import { walkTemplate, type CallSite } from '../src/template/walk.js';
 
@@ -45,7 +46,7 @@ describe('typed indicators', () => {
   it('derive growth from previous, and say what is missing', () => {
     expect(growthPercent('growth', { value: 110, previous: 100 })).toBeCloseTo(10, 10);
     expect(() => growthPercent('growth', { value: 110 })).toThrow('growth: the indicator has no `previous`');
-    expect(() => growthPercent('growth', 110)).toThrow('growth: expects an indicator with `value` and `previous`, got a bare number');
+    expect(() => growthPercent('growth', 110)).toThrow('growth: expects an indicator with `value` and `previous` (or 上年同期), got a bare number');
     expect(() => growthPercent('growth', { value: 1, previous: 0 })).toThrow('previous value is 0');
   });
 });

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { checkProjectForBuild } from '../lint/build-check.js';
 import { projectLintSettings } from '../lint/engine.js';
 import { findPlaceholders } from '../lint/placeholder-detector.js';
+import { isUnfilledValue } from '../lint/rules/placeholder.js';
 import { assembleDocument } from '../markdown/document.js';
 import { markPlaceholders } from '../model/placeholders.js';
 import { configuredFontPaths, loadProject, type Project } from '../project/load.js';
@@ -84,7 +85,11 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
   const outDir = options.out !== undefined
     ? resolve(cwd, options.out)
     : confinedPath(project.dir, project.dir, project.config.output.dir, 'output directory', project.configFile.displayPath, positionOf(project.configSource, ['output', 'dir']));
-  const sections = project.sections.map((section) => renderTemplate(section, project.indicators, { strict: true }));
+  const { placeholder } = projectLintSettings(project);
+  // A blank in the data that a helper cannot read ({{pct 化解率}}, 化解率: XX) prints as written, so
+  // the blank check reports it at its YAML line (exit 1) instead of the render stopping (exit 2).
+  const tolerate = (text: string) => isUnfilledValue(text, placeholder);
+  const sections = project.sections.map((section) => renderTemplate(section, project.indicators, { strict: true, tolerate }));
   lap('load');
 
   const result: BuildResult = {
@@ -98,11 +103,10 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
     return result;
   }
 
-  let document = assembleDocument(project, sections);
-  if (options.draft) {
-    const { placeholder } = projectLintSettings(project);
-    document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
-  }
+  // Stars a writer left for a figure (完成**技术企业申报) print as typed, not as bold.
+  const starBlanks = (text: string) => findPlaceholders(text, placeholder).filter((m) => m.kind === 'stars');
+  let document = assembleDocument(project, sections, { blankSpans: starBlanks });
+  if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
   lap('model');
 
   const rendered = await renderOutputs(document, spec, formats, {

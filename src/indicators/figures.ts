@@ -63,7 +63,7 @@ export function figureOfNode(path: string[], node: unknown): Figure | undefined 
       previous: dataNumber(node.previous), target: dataNumber(node.target),
       statedGrowth: firstNumber(node as Record<string, unknown>, FIGURE_KEYS.growth),
       statedCompletion: firstNumber(node as Record<string, unknown>, FIGURE_KEYS.completion),
-      isRate: unit === '%' || unit === '％' || name.endsWith('率'),
+      isRate: unit === '%' || unit === '％' || (unit === undefined && isRateName(name)),
     };
   }
   const currents = FIGURE_KEYS.current.filter((k) => dataNumber(node[k]) !== undefined);
@@ -72,8 +72,13 @@ export function figureOfNode(path: string[], node: unknown): Figure | undefined 
     path, name, value: dataNumber(node[currents[0]])!, kind: 'group',
     previous: firstNumber(node, FIGURE_KEYS.previous)?.value, target: firstNumber(node, FIGURE_KEYS.target)?.value,
     statedGrowth: firstNumber(node, FIGURE_KEYS.growth), statedCompletion: firstNumber(node, FIGURE_KEYS.completion),
-    isRate: name.endsWith('率'),
+    isRate: isRateName(name),
   };
+}
+
+/** A name that says its figure is a percentage: 城镇化率, 完成率, 占比, 比重, 增速 … */
+export function isRateName(name: string): boolean {
+  return /(?:率|占比|比重|增速|增幅)$/.test(name) || (FIGURE_KEYS.growth as readonly string[]).includes(name);
 }
 
 /**
@@ -100,7 +105,7 @@ function plainFigure(path: string[], node: unknown): Figure | undefined {
   const value = dataNumber(node);
   if (value === undefined) return undefined;
   const name = path[path.length - 1];
-  return { path, name, value, kind: 'plain', isRate: name.endsWith('率') };
+  return { path, name, value, kind: 'plain', isRate: isRateName(name) };
 }
 
 /** Every typed indicator and free-form group in the data (not the linked earlier periods). */

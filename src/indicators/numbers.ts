@@ -24,9 +24,18 @@ export function dataNumber(value: unknown): number | undefined {
 /** A helper's numeric argument (a typed indicator stands for its value); HelperError otherwise. */
 export function toNumber(helper: string, value: unknown): number {
   if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'value')) value = (value as { value: unknown }).value;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && DECIMAL_OR_EXPONENT.test(value)) return Number(value);
-  throw new HelperError(`${helper}: expected a number, got ${describeValue(value)}`);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_OR_EXPONENT.test(value) ? Number(value) : undefined;
+  if (n === undefined) throw new HelperError(`${helper}: expected a number, got ${describeValue(value)}`);
+  return printableNumber(helper, n);
+}
+
+/** Figures print exactly below 10^15 (15 significant digits); beyond, digits would be invented. */
+export const MAX_PRINTABLE = 1e15;
+
+/** `n` when it can be printed exactly; a HelperError otherwise (1e400 is infinity, 10^21 prints as 1e+21). */
+export function printableNumber(helper: string, n: number): number {
+  if (!Number.isFinite(n) || Math.abs(n) >= MAX_PRINTABLE) throw new HelperError(`${helper}: ${describeValue(n)} is too large to print exactly (figures must stay below 10^15)`);
+  return n;
 }
 
 /** A value as an error message names it. */

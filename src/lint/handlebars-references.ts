@@ -24,6 +24,8 @@ export interface HandlebarsReference {
   conditional: boolean;
   /** Inside an `{{#each}}` / `{{#with}}` body: relative to another object, not checkable here. */
   scoped: boolean;
+  /** An argument of a helper call: the helper, its position (0-based) and how many positional arguments the call has. */
+  helper?: { name: string; index: number; parameters: number };
 }
 
 /**
@@ -42,7 +44,7 @@ export function collectReferences(file: string, text: string, index = new LineIn
   const local = new LineIndex(text);
   const out: HandlebarsReference[] = [];
   const offsetOf = (loc: hbs.AST.Position) => offset + local.offsetOfParserLocation(loc.line, loc.column);
-  const record = (node: hbs.AST.Expression, site: CallSite, conditional: boolean, at?: hbs.AST.SourceLocation) => {
+  const record = (node: hbs.AST.Expression, site: CallSite, conditional: boolean, at?: hbs.AST.SourceLocation, helper?: HandlebarsReference['helper']) => {
     if (node.type !== 'PathExpression') return;
     const path = node as hbs.AST.PathExpression;
     if (path.data || path.depth > 0 || path.parts.length === 0 || path.original === 'this' || path.original.startsWith('this.')) return;
@@ -50,14 +52,18 @@ export function collectReferences(file: string, text: string, index = new LineIn
     const start = offsetOf((at ?? path.loc).start);
     const end = offsetOf((at ?? path.loc).end);
     const guarded = site.guards.some((g) => g.every((part, i) => path.parts[i] === part));
-    out.push({ file, path: [...path.parts], original: path.original, ...index.position(start), start, end, conditional: conditional || guarded, scoped: site.scoped });
+    out.push({ file, path: [...path.parts], original: path.original, ...index.position(start), start, end, conditional: conditional || guarded, scoped: site.scoped, ...(helper ? { helper } : {}) });
   };
   const callsHelper = (site: CallSite) => site.namesHelper && site.isCall;
   walkTemplate(ast, {
     call: (site) => {
       if (!callsHelper(site) && site.node.type !== 'BlockStatement' && site.args.length === 0) record(site.head, site, false, site.node.loc);
     },
-    argument: (path, site) => record(path, site, site.conditional),
+    argument: (path, site) => {
+      const at = site.node.params.indexOf(path);
+      const helper = site.namesHelper && at >= 0 ? { name: site.head.original, index: at, parameters: site.node.params.length } : undefined;
+      record(path, site, site.conditional, undefined, helper);
+    },
     body: (site) => {
       if (!callsHelper(site)) record(site.head, site, false);
     },

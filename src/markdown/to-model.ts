@@ -13,6 +13,7 @@ import { headingNumber, WRITTEN_NUMBER } from '../model/numbering.js';
 import { confinedPath } from '../project/source-file.js';
 import { sourcePosition, type RenderedText } from '../template/render.js';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
+import { literalMarkdown, restoreLiterals, type BlankSpans } from './literal-text.js';
 import { parseMarkdown } from './parse.js';
 
 /** Deeper nesting than this (lists in quotes in lists …) is refused rather than recursed into. */
@@ -33,6 +34,8 @@ const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 export interface BodyOptions {
   projectDir: string;
+  /** Blanks written with Markdown characters (`**`), kept as typed instead of read as emphasis. */
+  blankSpans?: BlankSpans;
 }
 
 /** Convert every rendered section, in order, into body blocks with one running heading count. */
@@ -42,7 +45,7 @@ export function sectionsToBlocks(sections: RenderedText[], options: BodyOptions)
   const budget = { bytes: 0, lines: 0 };
   for (const section of sections) {
     checkBodySize(section, budget);
-    const tree = parseMarkdown(section.text);
+    const tree = parseMarkdown(literalMarkdown(section, options.blankSpans));
     const converter = new SectionConverter(section, options, counters);
     blocks.push(...converter.blocks(tree));
   }
@@ -124,7 +127,7 @@ class SectionConverter {
           const content = this.inlines(node.children.filter((c) => c.type !== 'image'));
           if (content.length > 0) blocks.push({ kind: 'paragraph', content, source: this.where(node) });
         }
-        for (const image of images) blocks.push(this.image(image.url, image.alt ?? '', image));
+        for (const image of images) blocks.push(this.image(restoreLiterals(image.url), restoreLiterals(image.alt ?? ''), image));
         return blocks;
       }
       case 'blockquote':
@@ -144,7 +147,7 @@ class SectionConverter {
         return [{ kind: 'table', rows, header: true, align: (node.align ?? []).map((a) => a ?? null), source: this.where(node) }];
       }
       case 'code':
-        return [{ kind: 'paragraph', content: [{ kind: 'text', text: node.value, code: true }], source: this.where(node) }];
+        return [{ kind: 'paragraph', content: [{ kind: 'text', text: restoreLiterals(node.value), code: true }], source: this.where(node) }];
       case 'thematicBreak':
         return [{ kind: 'thematicBreak' }];
       case 'html':
@@ -237,7 +240,7 @@ function joinSoftBreaks(text: string): string {
 }
 
 function pushText(out: Inline[], text: string, style: Omit<TextRun, 'kind' | 'text'>): void {
-  if (text) out.push({ kind: 'text', text, ...style });
+  if (text) out.push({ kind: 'text', text: restoreLiterals(text), ...style });
 }
 
 function sameStyle(a: TextRun, b: TextRun): boolean {

@@ -7,6 +7,8 @@ import { closeSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
 import { inputError } from '../diagnostic.js';
+import { indicatorDataProblems, unprintableNumber } from '../indicators/data-check.js';
+import { positionAt } from '../text/position.js';
 import type { FontRole } from '../style/spec.js';
 import { readConfig, type ReportConfig } from './config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
@@ -65,6 +67,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   const config = readConfig(configSource);
 
   const indicatorSources = loadIndicatorSources(dir, cwd, config, configSource, options.data);
+  for (const source of indicatorSources) refuseUnprintableFigures(source);
   const indicators: Record<string, unknown> = {};
   for (const source of indicatorSources) deepMerge(indicators, source.data as Record<string, unknown>);
   const overrides = applySetOptions(indicators, options.set ?? []);
@@ -88,6 +91,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
     });
   }
   const periodSources = linkPeriods(indicators, indicatorSources[indicatorSources.length - 1], cwd, periodRoot(dir, indicatorSources[indicatorSources.length - 1]?.file.path));
+  for (const source of periodSources) refuseUnprintableFigures(source);
 
   const sections = resolveSections(dir, config, configSource, cwd);
   return {
@@ -129,6 +133,12 @@ function loadIndicatorSources(dir: string, cwd: string, config: ReportConfig, co
     }
     return source;
   });
+}
+
+/** A figure the data cannot hold as written (18,650 read as 18; 1e309; 30 digits) stops the load at its line. */
+function refuseUnprintableFigures(source: YamlSource): void {
+  const [problem] = indicatorDataProblems(source.document, source.file.text);
+  if (problem) throw inputError(source.file.displayPath, problem.message, positionAt(source.file.text, problem.offset), 'indicators');
 }
 
 function resolveSections(dir: string, config: ReportConfig, configSource: YamlSource, cwd: string): SourceFile[] {
@@ -182,6 +192,8 @@ export function applySetOptions(indicators: Record<string, unknown>, assignments
     } catch {
       value = raw;
     }
+    const unprintable = typeof value === 'number' ? unprintableNumber(raw.trim(), value) : undefined;
+    if (unprintable) throw inputError('--set', `${path.join('.')}: ${unprintable}`, undefined, 'usage');
     let node = indicators;
     for (const key of path.slice(0, -1)) {
       if (!isPlainObject(node[key])) node[key] = {};

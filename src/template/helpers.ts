@@ -3,8 +3,8 @@
  * that cannot be formatted throws HelperError, which the renderer turns into an error at the
  * mustache's file:line:col.
  */
+import { figureArgument, growthPercent } from '../indicators/arguments.js';
 import { describeValue, formatFixed, HelperError, roundHalfAway, toNumber } from '../indicators/numbers.js';
-import { growthFromPrevious, hasPrevious } from '../indicators/typed.js';
 import { chineseNumeral } from '../text/chinese-numeral.js';
 
 export { HelperError };
@@ -26,26 +26,36 @@ export function isOptions(value: unknown): value is Options {
 /** {{num 12345.678 2}} → 12345.68; {{num x 2 sep=true}} → 12,345.68; {{num x}} → as written. */
 export function num(value: unknown, decimals?: unknown, options?: Options): string {
   const opts = isOptions(decimals) ? decimals : options;
-  return formatFixed(toNumber('num', value), decimalsArg('num', decimals, undefined), opts?.hash?.sep === true);
+  return formatFixed(figureArgument('num', value).value, decimalsArg('num', decimals, undefined), opts?.hash?.sep === true);
 }
 
 /** {{pct 8.2}} → 8.2%; one decimal unless given ({{pct 8.25 2}} → 8.25%). */
 export function pct(value: unknown, decimals?: unknown): string {
-  return `${formatFixed(toNumber('pct', value), decimalsArg('pct', decimals, 1))}%`;
+  return `${formatFixed(figureArgument('pct', value).value, decimalsArg('pct', decimals, 1))}%`;
 }
 
 /**
  * {{change 8.2}} → 增长8.2%; {{change -1.3}} → 下降1.3%; {{change 0}} → 持平 (after rounding).
- * Given a typed indicator with `previous`, the growth rate is computed from the data.
+ * Given a typed indicator or a free-form group, the growth rate is computed from its previous
+ * value; a typed rate (unit %) without one is itself the change.
  */
 export function change(value: unknown, decimals?: unknown): string {
   const places = decimalsArg('change', decimals, 1) ?? 1;
-  // A typed rate (unit %) is itself the change; other typed indicators derive it from `previous`.
-  const isRate = typeof value === 'object' && value !== null && (value as { unit?: unknown }).unit === '%';
-  const percent = hasPrevious(value) && !isRate ? growthFromPrevious(value) : toNumber('change', value);
-  const rounded = roundHalfAway(percent, places);
+  return worded(changePercent('change', value), places, '增长', '下降', '%');
+}
+
+/** The growth in % a figure states or implies: (value − previous) / |previous| for figures. */
+export function changePercent(helper: string, value: unknown): number {
+  const figure = figureArgument(helper, value);
+  if (!figure.isFigure || (figure.previous === undefined && (figure.unit === '%' || figure.unit === '％'))) return figure.value;
+  return growthPercent(helper, value);
+}
+
+/** 增长8.2% / 下降1.3% / 持平, rounded first (a change of 0.04 is 持平 at one decimal). */
+export function worded(amount: number, places: number, up: string, down: string, unit: string): string {
+  const rounded = roundHalfAway(amount, places);
   if (rounded === 0) return '持平';
-  return `${rounded > 0 ? '增长' : '下降'}${formatFixed(Math.abs(rounded), places)}%`;
+  return `${rounded > 0 ? up : down}${formatFixed(Math.abs(rounded), places)}${unit}`;
 }
 
 /** {{cn 3}} → 三; {{cn 12}} → 十二. */

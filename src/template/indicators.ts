@@ -6,10 +6,11 @@
  * Rounding: half away from zero on the decimal digits; percentages and 百分点 to one decimal
  * unless a decimals argument is given; values as written unless the indicator sets `decimals`.
  */
-import { completionRate, formatFixed, HelperError, roundHalfAway } from '../indicators/numbers.js';
-import { growthPercent, indicatorField, isTypedIndicator, numericValue } from '../indicators/typed.js';
+import { figureArgument, growthPercent, requireField } from '../indicators/arguments.js';
+import { completionRate, formatFixed, HelperError, printableNumber } from '../indicators/numbers.js';
+import { isTypedIndicator } from '../indicators/typed.js';
 import { SCALABLE_UNITS } from '../text/units.js';
-import { isOptions } from './helpers.js';
+import { isOptions, worded } from './helpers.js';
 
 /** {{growth 规上工业产值}} → 7.4 (signed, one decimal): for tables and "增速7.4%". */
 export function growth(value: unknown, decimals?: unknown): string {
@@ -19,10 +20,11 @@ export function growth(value: unknown, decimals?: unknown): string {
 
 /** {{completion 固定资产投资}} / {{完成率 …}} → 61.2% of `target`. */
 export function completion(value: unknown, decimals?: unknown): string {
-  const target = indicatorField('completion', value, 'target');
+  const figure = figureArgument('completion', value);
+  const target = requireField('completion', figure, 'target');
   if (target === 0) throw new HelperError('completion: target is 0');
   const places = typeof decimals === 'number' ? decimals : 1;
-  return `${formatFixed(completionRate(numericValue('completion', value), target), places)}%`;
+  return `${formatFixed(completionRate(figure.value, target), places)}%`;
 }
 
 /**
@@ -31,11 +33,10 @@ export function completion(value: unknown, decimals?: unknown): string {
  */
 export function percentagePoints(a: unknown, b?: unknown, decimals?: unknown): string {
   const twoNumbers = b !== undefined && !isOptions(b);
-  const difference = twoNumbers ? numericValue('pp', a) - numericValue('pp', b) : numericValue('pp', a) - indicatorField('pp', a, 'previous');
-  const places = twoNumbers && typeof decimals === 'number' ? decimals : typeof b === 'number' && !twoNumbers ? b : 1;
-  const rounded = roundHalfAway(difference, places);
-  if (rounded === 0) return '持平';
-  return `${rounded > 0 ? '提高' : '下降'}${formatFixed(Math.abs(rounded), places)}个百分点`;
+  const first = figureArgument('pp', a);
+  const difference = first.value - (twoNumbers ? figureArgument('pp', b).value : requireField('pp', first, 'previous'));
+  const places = twoNumbers && typeof decimals === 'number' ? decimals : 1;
+  return worded(difference, places, '提高', '下降', '个百分点');
 }
 
 const SCALE_FACTORS = new Map(SCALABLE_UNITS.map((unit) => [unit.text, unit.factor]));
@@ -53,11 +54,11 @@ export function scale(value: unknown, ...rest: unknown[]): string {
   else [from, to, decimals] = args;
   if (typeof from !== 'string' || !SCALE_FACTORS.has(from)) throw new HelperError(`scale: unknown source unit ${JSON.stringify(from)} (known: ${[...SCALE_FACTORS.keys()].join(' ')})`);
   if (typeof to !== 'string' || !SCALE_FACTORS.has(to)) throw new HelperError(`scale: unknown target unit ${JSON.stringify(to)}`);
-  const result = (numericValue('scale', value) * SCALE_FACTORS.get(from)!) / SCALE_FACTORS.get(to)!;
+  const result = printableNumber('scale', (figureArgument('scale', value).value * SCALE_FACTORS.get(from)!) / SCALE_FACTORS.get(to)!);
   return formatFixed(result, typeof decimals === 'number' ? decimals : 2);
 }
 
 /** {{minus a b}}: a − b as a plain number (values of typed indicators), for 当月 = 累计 − 上月累计. */
 export function minus(a: unknown, b: unknown): number {
-  return numericValue('minus', a) - numericValue('minus', b);
+  return figureArgument('minus', a).value - figureArgument('minus', b).value;
 }

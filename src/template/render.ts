@@ -11,8 +11,9 @@ import { formatTypedIndicator, isTypedIndicator } from '../indicators/typed.js';
 import type { SourceFile } from '../project/source-file.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { lineIndexOf, positionAt } from '../text/position.js';
+import { argumentProblem } from './argument-kinds.js';
+import { callShapeProblem, registerHelpers } from './helper-calls.js';
 import { HELPERS } from './helper-registry.js';
-import { HelperError } from './helpers.js';
 import { walkTemplate } from './walk.js';
 
 type Ast = hbs.AST.Program;
@@ -29,6 +30,8 @@ export interface Substitution {
   /** UTF-16 offsets of the mustache in the source text. */
   sourceStart: number;
   sourceEnd: number;
+  /** `{{{…}}}` (or `{{& …}}`): the output is Markdown on purpose; `{{…}}` output is text, printed as it is. */
+  raw?: true;
 }
 
 export interface RenderedText {
@@ -40,20 +43,24 @@ export interface RenderedText {
 export interface RenderOptions {
   /** Missing indicators are errors (build); lint renders leniently and reports them itself. */
   strict?: boolean;
+  /** With `strict`: unreadable text a helper prints as written, because the caller reports it as a blank. */
+  tolerate?: (text: string) => boolean;
 }
 
 // Unicode noncharacters, reserved for a program's internal use: private-use characters
-// (U+E000…, 造字 in GB18030 data) are real text and must pass through untouched.
+// (U+E000…, 造字 in GB18030 data) are real text and must pass through untouched. The whole block
+// U+FDD0–U+FDEF is dropped from templates and data: the markers use three, the Markdown reader
+// the rest (stand-ins for literal * _ < & …).
 const SITE_OPEN = '\uFDD0';
 const SITE_MID = '\uFDD1';
 const SITE_CLOSE = '\uFDD2';
 const SITE_HELPER = '__report_site';
-const SITE_CHARS = /[\uFDD0-\uFDD2]/g;
+const SITE_CHARS = /[\uFDD0-\uFDEF]/g;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
   // Handlebars' internal fallbacks: called by name they fail inside with a JavaScript message.
   'helperMissing', 'blockHelperMissing']);
 
-interface Site { path?: string[]; sourceStart: number; sourceEnd: number }
+interface Site { path?: string[]; sourceStart: number; sourceEnd: number; raw?: true }
 
 export function renderTemplate(source: SourceFile, context: Record<string, unknown>, options: RenderOptions = {}): RenderedText {
   const strict = options.strict ?? true;
@@ -78,20 +85,7 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
   let currentSite = -1;
   instrument(ast, sites, offsetOf);
   const env = Handlebars.create();
-  for (const [name, helper] of Object.entries(HELPERS)) {
-    env.registerHelper(name, (...args: unknown[]) => {
-      if (strict) return helper(...args);
-      // Lint renders leniently: a missing or unfilled figure passes through as written, so the
-      // blank checker sees it instead of the render stopping at the first one.
-      try {
-        return helper(...args);
-      } catch (error) {
-        if (!(error instanceof HelperError)) throw error;
-        const raw = args.slice(0, -1).find((a) => typeof a === 'string' || (typeof a === 'object' && a !== null && 'value' in a));
-        return raw === undefined ? '' : String(typeof raw === 'object' ? (raw as { value: unknown }).value : raw);
-      }
-    });
-  }
+  registerHelpers(env, { strict, tolerate: options.tolerate, file, at });
   guardLoops(env, file, at);
   // {{log}} would print on stdout, into the JSON summary of `report build --json`.
   env.registerHelper('log', () => '');
@@ -108,7 +102,6 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
     });
   } catch (error) {
     const site = sites[currentSite];
-    if (error instanceof HelperError) throw inputError(file, error.message, site ? positionAt(text, site.sourceStart) : undefined, 'helper');
     const e = error as Error & { lineNumber?: number; column?: number };
     if (e.lineNumber !== undefined && /not defined in/.test(e.message)) {
       const where = at({ line: e.lineNumber, column: e.column ?? 0 });
@@ -118,6 +111,9 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
     const inOperator = /Cannot use 'in' operator to search for '([^']*)'/.exec(e.message);
     if (inOperator) throw inputError(file, `missing indicator "${inOperator[1]}" (the value here is not a group of indicators)`, site ? positionAt(text, site.sourceStart) : undefined, 'missing-indicator');
     if (error instanceof InputError) throw error;
+    const emptyStep = /Cannot read properties of (?:null|undefined) \(reading '([^']*)'\)/.exec(e.message);
+    const path = emptyStep ? pathReading(ast, emptyStep[1]) : undefined;
+    if (path) throw inputError(file, `"${path.original}" cannot be read: ${path.parts.slice(0, path.parts.indexOf(emptyStep![1])).join('.')} has no value`, at(path.loc.start), 'missing-indicator');
     throw inputError(file, `template error: ${e.message.split('\n')[0]}`, site ? positionAt(text, site.sourceStart) : undefined, 'template');
   }
   return extractSites(raw, sites, text, source);
@@ -233,6 +229,8 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
     call: ({ node, head, isCall, namesHelper, topLevel }) => {
       if (head.type !== 'PathExpression') return;
       refuseForbidden(head);
+      const shape = callShapeProblem(node);
+      if (shape) throw inputError(check.file, shape, check.at(node.loc.start), 'template');
       if (check.strict && topLevel && !isCall && !namesHelper) {
         const value = requireIndicator(head, context, check, node.loc.start);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !isTypedIndicator(value)) {
@@ -249,9 +247,13 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
         throw inputError(check.file, `lookup takes two arguments, a group of indicators and a key (got ${node.params.length})`, check.at(node.loc.start), 'template');
       }
     },
-    argument: (path, { topLevel, conditional }) => {
+    argument: (path, site) => {
       refuseForbidden(path);
-      if (check.strict && topLevel && !conditional) requireIndicator(path, context, check);
+      if (!check.strict || !site.topLevel || site.conditional) return;
+      requireIndicator(path, context, check);
+      const index = site.node.params.indexOf(path);
+      const problem = site.namesHelper && index >= 0 ? argumentProblem(context, site.head.original, index, site.node.params.length, path.parts) : undefined;
+      if (problem) throw inputError(check.file, problem, check.at(path.loc.start), 'helper-argument');
     },
   });
 }
@@ -280,7 +282,7 @@ function instrument(program: Ast | undefined, sites: Site[], offsetOf: (loc: hbs
       const head = mustache.path as hbs.AST.PathExpression;
       const plain = mustache.params.length === 0 && head.type === 'PathExpression' && !head.data && !isThis(head) && head.depth === 0;
       const id = sites.length;
-      sites.push({ path: plain ? head.parts : undefined, sourceStart: offsetOf(mustache.loc.start), sourceEnd: offsetOf(mustache.loc.end) });
+      sites.push({ path: plain ? head.parts : undefined, sourceStart: offsetOf(mustache.loc.start), sourceEnd: offsetOf(mustache.loc.end), ...(mustache.escaped ? {} : { raw: true as const }) });
       body.push(siteCall(id, mustache.loc), mustache, content(SITE_CLOSE, mustache.loc));
     } else {
       if (statement.type === 'BlockStatement') {
@@ -320,7 +322,7 @@ function extractSites(raw: string, sites: Site[], sourceText: string, source: So
       if (!site) continue;
       const info = sites[site.id];
       const where = positionAt(sourceText, info.sourceStart);
-      substitutions.push({ start: site.start, end: text.length, path: info.path, ...where, sourceStart: info.sourceStart, sourceEnd: info.sourceEnd });
+      substitutions.push({ start: site.start, end: text.length, path: info.path, ...where, sourceStart: info.sourceStart, sourceEnd: info.sourceEnd, ...(info.raw ? { raw: info.raw } : {}) });
     } else text += ch;
   }
   substitutions.sort((a, b) => a.start - b.start);
@@ -336,6 +338,14 @@ export function sourcePosition(rendered: RenderedText, offset: number): { line: 
     sourceOffset = sub.sourceEnd + (offset - sub.end);
   }
   return positionAt(rendered.source.text, Math.min(sourceOffset, rendered.source.text.length));
+}
+
+/** The first path in the template that reads `part` from something before it (`n.x` for "x"). */
+function pathReading(ast: Ast, part: string): hbs.AST.PathExpression | undefined {
+  let found: hbs.AST.PathExpression | undefined;
+  const consider = (path: hbs.AST.PathExpression) => { if (!found && path.parts.indexOf(part) > 0) found = path; };
+  walkTemplate(ast, { call: ({ head }) => { if (head.type === 'PathExpression') consider(head); }, argument: consider });
+  return found;
 }
 
 function isThis(path: hbs.AST.PathExpression): boolean {

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import { placeholderRule } from './placeholder.js';
 import { missingIndicatorRule } from './missing-indicator.js';
+import { helperArgumentRule } from './helper-argument.js';
 import { unusedIndicatorRule } from './unused-indicator.js';
 import { enumerationRule } from './enumeration.js';
 import { punctuationRule } from './punctuation.js';
@@ -12,7 +13,7 @@ import { duplicateValueRule } from './duplicate-value.js';
 import { unitMismatchRule } from './unit-mismatch.js';
 
 export const RULES: Rule[] = [
-  placeholderRule, missingIndicatorRule, unusedIndicatorRule, enumerationRule, punctuationRule,
+  placeholderRule, missingIndicatorRule, helperArgumentRule, unusedIndicatorRule, enumerationRule, punctuationRule,
   statedChangeRule, completionRateRule, contradictoryDataRule, duplicateValueRule, unitMismatchRule,
 ];
 export const RULE_IDS = RULES.map((r) => r.meta.id);

@@ -9,7 +9,7 @@ import { PENDING_VALUES } from '../placeholder-vocabulary.js';
 import { excludedRanges, maskText } from '../markdown-regions.js';
 import { LineIndex } from '../../text/position.js';
 import { offsetInSource, yamlStrings } from '../yaml-scalars.js';
-import { findingAt, type Finding, type LintInput, type Rule, type RuleMeta } from '../rule.js';
+import { findingAt, type Finding, type LintInput, type ProjectInput, type Rule, type RuleMeta } from '../rule.js';
 
 export const meta: RuleMeta = {
   id: 'placeholder',
@@ -41,16 +41,17 @@ export function check(input: LintInput): Finding[] {
       const name = scalar.path.join('.');
       const where = yaml.role === 'indicators' ? ` in indicator ${name}` : ` in ${name}`;
       const mark = () => { if (yaml.role === 'indicators') flaggedIndicators.add(scalar.path.join('\0')); };
+      const used = yaml.role === 'indicators' && input.project ? usedAt(input.project, scalar.path) : '';
       if (PENDING_VALUES.test(scalar.value)) {
         const start = offsetInSource(yaml.file.text, scalar, 0, scalar.value.length);
-        findings.push(findingAt(meta, yaml.file, yaml.index, start, start + scalar.value.length, `unfilled blank "${scalar.value.trim()}"${where} (not filled in)`));
+        findings.push(findingAt(meta, yaml.file, yaml.index, start, start + scalar.value.length, `unfilled blank "${scalar.value.trim()}"${where} (not filled in)${used}`));
         mark();
         continue;
       }
       const value = yaml.role === 'config' ? maskText(scalar.value, excludedRanges(scalar.value, { mustaches: true })) : scalar.value;
       for (const m of findPlaceholders(value, { ...options, markdownEmphasis: false })) {
         const start = offsetInSource(yaml.file.text, scalar, m.start, m.end - m.start);
-        findings.push(findingAt(meta, yaml.file, yaml.index, start, start + (m.end - m.start), `${describe(m)}${where}`));
+        findings.push(findingAt(meta, yaml.file, yaml.index, start, start + (m.end - m.start), `${describe(m)}${where}${used}`));
         mark();
       }
     }
@@ -89,6 +90,26 @@ export function check(input: LintInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Whether a value from the data is an unfilled blank (`XX`, `待定`): the build prints such a value
+ * as written where a helper cannot read it, so that it is reported here, at its YAML line.
+ */
+export function isUnfilledValue(value: string, options: PlaceholderOptions = {}): boolean {
+  return PENDING_VALUES.test(value) || findPlaceholders(value, { ...options, markdownEmphasis: false }).length > 0;
+}
+
+/** `, used at sections/01.md:5:4 by {{pct 化解率}}`: the first reference that prints the indicator at `path`. */
+function usedAt(project: ProjectInput, path: string[]): string {
+  const key = path.join('\0');
+  const ref = project.references.find((r) => !r.scoped && (r.path.join('\0') === key || key.startsWith(`${r.path.join('\0')}\0`)));
+  if (!ref) return '';
+  const rendered = project.rendered.find((r) => r.source.displayPath === ref.file);
+  const sub = rendered?.substitutions.find((s) => s.sourceStart <= ref.start && ref.end <= s.sourceEnd);
+  const mustache = sub && rendered ? rendered.source.text.slice(sub.sourceStart, sub.sourceEnd) : `{{${ref.original}}}`;
+  const where = sub ?? ref;
+  return `, used at ${ref.file}:${where.line}:${where.column} by ${mustache}`;
 }
 
 export const placeholderRule: Rule = { meta, check };

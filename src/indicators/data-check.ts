@@ -1,0 +1,67 @@
+/**
+ * Figures the data cannot hold as written, found in the YAML before anything prints them:
+ *   - `{value: 18,650, unit: 万元}` — YAML reads a number 18 and a key `650`: a thousands separator;
+ *   - a typed indicator with a key it does not have (`valeu`, `备注`): it would be ignored silently;
+ *   - numbers that cannot be printed exactly: `1e309` (infinite), more than 15 significant digits
+ *     (`123456789012345678901234567890` became 1.2345678901234568e+29).
+ * Figures are refused, never rounded: a report must print what the office wrote.
+ */
+import { isPair, isScalar, visit, type Document, type Pair } from 'yaml';
+import { didYouMean } from '../text/did-you-mean.js';
+import { FIGURE_KEYS } from './figures.js';
+import { MAX_PRINTABLE } from './numbers.js';
+
+/** The keys a typed indicator has: its own, and the rates the data may state about it. */
+export const TYPED_KEYS = ['value', 'unit', 'previous', 'target', 'decimals', ...FIGURE_KEYS.growth, ...FIGURE_KEYS.completion];
+
+/** Digits a double holds exactly: a figure with more cannot be printed as written. */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+export interface DataProblem {
+  /** UTF-16 offset in the YAML text. */
+  offset: number;
+  message: string;
+}
+
+export function indicatorDataProblems(document: Document.Parsed, text: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  visit(document, {
+    Map: (_, map) => {
+      const typed = map.items.some((pair) => keyOf(pair) === 'value');
+      map.items.forEach((pair, i) => {
+        const key = keyOf(pair);
+        const keyNode = pair.key;
+        if (!isScalar(keyNode) || !keyNode.range) return;
+        const before = i > 0 ? map.items[i - 1].value : undefined;
+        if (/^\d{3}$/.test(key) && typeof keyNode.value === 'number' && pair.value === null && isScalar(before) && typeof before.value === 'number' && before.range) {
+          const written = text.slice(before.range[0], before.range[1]);
+          problems.push({ offset: keyNode.range[0], message: `"${written},${key}" is read as the number ${written} and a key "${key}": thousands separator? write ${written}${key}` });
+        } else if (typed && !TYPED_KEYS.includes(key)) {
+          const guess = didYouMean(key, TYPED_KEYS);
+          problems.push({ offset: keyNode.range[0], message: `unknown key "${key}" in a typed indicator${guess ? `; did you mean "${guess}"?` : ` (its keys: ${TYPED_KEYS.slice(0, 5).join(', ')}, and stated rates such as 增速, 完成率)`}` });
+        }
+      });
+    },
+    Scalar: (key, node) => {
+      if (key === 'key' || typeof node.value !== 'number' || !node.range) return;
+      const message = unprintableNumber(text.slice(node.range[0], node.range[1]), node.value);
+      if (message) problems.push({ offset: node.range[0], message });
+    },
+  });
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** Why a number written as `written` (read as `value`) cannot be printed exactly, or undefined. */
+export function unprintableNumber(written: string, value: number): string | undefined {
+  if (!Number.isFinite(value)) return `${written} is too large to be a figure (it reads as infinity)`;
+  const mantissa = written.replace(/^[-+]/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '');
+  if (/^\d+$/.test(mantissa) && mantissa.replace(/0+$/, '').length > MAX_SIGNIFICANT_DIGITS) {
+    return `${written} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits and cannot be printed exactly (quote it if it is a code, not a figure)`;
+  }
+  if (Math.abs(value) >= MAX_PRINTABLE) return `${written} is too large to print exactly (figures must stay below 10^15)`;
+  return undefined;
+}
+
+function keyOf(pair: Pair<unknown, unknown>): string {
+  return isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
