@@ -71,7 +71,7 @@ export class BlockBuilder {
     const style = this.style(element);
     return content.map((run) => run.kind === 'break'
       ? { text: '\n', role: role ?? style.font, size: style.sizePt }
-      : { text: run.text, role: role ?? style.font, size: style.sizePt, placeholder: run.placeholder });
+      : { text: run.text, role: role ?? style.font, size: style.sizePt, placeholder: run.placeholder, bold: run.bold, italic: run.italic });
   }
 
   /** Baseline offset from the row top for text of `role` at `size`. */
@@ -308,8 +308,8 @@ export function drawRow(page: { runs: GlyphRun[]; highlights: PageCanvas['highli
   };
   let previous: PlacedGlyph | null = null;
   for (const u of row.units) {
-    if (!run || face !== u.face || run.size !== u.size) {
-      run = { face: u.face.id, size: u.size, y: baseline, glyphs: [] };
+    if (!run || face !== u.face || run.size !== u.size || Boolean(run.bold) !== Boolean(u.bold) || Boolean(run.italic) !== Boolean(u.italic)) {
+      run = { face: u.face.id, size: u.size, y: baseline, glyphs: [], ...(u.bold ? { bold: true } : {}), ...(u.italic ? { italic: true } : {}) };
       face = u.face;
       page.runs.push(run);
     }

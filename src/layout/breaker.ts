@@ -17,6 +17,8 @@ export interface TextSpan {
   role: FontRole;
   size: number;
   placeholder?: boolean;
+  bold?: boolean;
+  italic?: boolean;
 }
 
 export interface BreakSettings {
@@ -65,6 +67,9 @@ export interface Unit {
   /** Extra space after this unit (Han–Latin gap, justification). */
   gap: number;
   placeholder: boolean;
+  /** Emboldened or slanted at drawing time; widths stay the grid's, as in Word. */
+  bold?: boolean;
+  italic?: boolean;
   /** A row may start at this unit. */
   breakBefore: boolean;
   /** A row may start here only as a last resort: a unit word after its number (`48.62|亿元`). */
@@ -149,6 +154,7 @@ function makeUnit(ch: string, face: FaceMetrics, glyph: GlyphMetrics, span: Text
     ch, cls, face, size, glyph, cell, width, offset, scaleX, squeeze,
     squeezeAmount: squeeze ? cell / 2 : 0,
     gap: 0, placeholder: Boolean(span.placeholder), breakBefore: false, weakBreak: false, forced: false, policy: settings.policy,
+    ...(span.bold ? { bold: true } : {}), ...(span.italic ? { italic: true } : {}),
   };
 }
 

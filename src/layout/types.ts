@@ -49,6 +49,10 @@ export interface GlyphRun {
   /** Baseline. */
   y: number;
   glyphs: PlacedGlyph[];
+  /** `**bold**`: drawn emboldened (filled and stroked), as Word and WPS embolden CJK faces. */
+  bold?: boolean;
+  /** `*em*`: drawn slanted, as Word and WPS slant CJK faces that have no italic. */
+  italic?: boolean;
 }
 
 export interface Rect {

@@ -85,7 +85,11 @@ export class GlyphWriter {
     const size = run.size;
     const first = run.glyphs[0];
     // pdfkit flips the page to a top-left origin; the text matrix flips text back upright
-    const ops = ['BT', '0 g', `/${entry.pdfFont.id} ${fmt(size)} Tf`, `1 0 0 -1 ${fmt(first.x)} ${fmt(run.y)} Tm`];
+    // bold: fill and stroke the outline (text render mode 2); italic: a 12° slant in the text
+    // matrix — the synthetic styles Word and WPS give CJK faces that have neither
+    const slant = run.italic ? ITALIC_SLANT : 0;
+    const ops = ['BT', '0 g', `/${entry.pdfFont.id} ${fmt(size)} Tf`, `1 0 ${fmt(slant)} -1 ${fmt(first.x)} ${fmt(run.y)} Tm`];
+    if (run.bold) ops.push('0 G', `${fmt(size * BOLD_STROKE_EM)} w`, '2 Tr');
     const parts: string[] = [];
     let hex = '';
     let cursor = first.x;
@@ -123,10 +127,16 @@ export class GlyphWriter {
     if (hex) parts.push(`<${hex}>`);
     if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
     if (scale !== 1) ops.push('100 Tz');
+    if (run.bold) ops.push('0 Tr');
     ops.push('ET');
     this.pdf.addContent(ops.join('\n'));
   }
 }
+
+/** Stroke width of synthetic bold, in ems (about what Word adds to a CJK face). */
+const BOLD_STROKE_EM = 0.03;
+/** tan 12°: the slant of synthetic italic. */
+const ITALIC_SLANT = 0.2126;
 
 /** Slots within this of the glyph's own advance keep the glyph as it is. */
 const VARIANT_THRESHOLD_PT = 1;
