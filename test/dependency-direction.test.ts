@@ -23,6 +23,7 @@ const FORBIDDEN: Record<string, string[]> = {
   render: ['project', 'template', 'markdown', 'lint', 'build', 'cli'],
   lint: ['fonts', 'layout', 'render', 'build', 'cli'],
   build: ['cli'],
+  io: ['template', 'markdown', 'model', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
   'diagnostic.ts': ['text', 'indicators', 'project', 'template', 'markdown', 'model', 'style', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
 };
 /** Allowed exceptions, each with its reason. */

@@ -169,13 +169,13 @@ describe('kill -9 during the write phase', () => {
     const writer = join(dir, 'writer.mjs');
     // Writes pairs of 8 MB files whose every byte is the round number, over and over.
     writeFileSync(writer, `
-      import { writeOutputsAtomically } from ${JSON.stringify(join(REPO, 'dist/cli/atomic-write.js'))};
+      import { writeOutputsAtomically } from ${JSON.stringify(join(REPO, 'dist/io/atomic-write.js'))};
       for (let round = 1; ; round++) {
         const data = Buffer.alloc(8 << 20, round % 251);
         writeOutputsAtomically(${JSON.stringify(out)}, [{ name: 'a.docx', data }, { name: 'a.pdf', data }], { manifest: { name: '.a.manifest.json' } });
       }
     `);
-    const { recoverFolder } = await import(join(REPO, 'dist/cli/atomic-write.js')) as { recoverFolder(dir: string): void };
+    const { recoverFolder } = await import(join(REPO, 'dist/io/atomic-write.js')) as { recoverFolder(dir: string): void };
     let pairs = 0;
     for (let i = 0; i < 25; i++) {
       const child = spawn(process.execPath, [writer], { stdio: 'ignore' });

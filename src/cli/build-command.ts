@@ -5,7 +5,7 @@
  */
 import { formatDiagnosticLine } from '../diagnostic.js';
 import { build, displayPath, type BuildResult } from '../build/index.js';
-import { writeOutputsAtomically } from './atomic-write.js';
+import { writeOutputsAtomically } from '../io/atomic-write.js';
 
 export interface BuildCommandOptions {
   out?: string;

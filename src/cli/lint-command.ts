@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { rewriteFileInPlace } from './atomic-write.js';
+import { rewriteFileInPlace } from '../io/rewrite-in-place.js';
 import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';
 import { loadProject } from '../project/load.js';
 import { digestWhenRead, displayPath, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256, type SourceFile } from '../project/source-file.js';

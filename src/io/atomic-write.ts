@@ -16,16 +16,20 @@
  * Staging files, backups and journals are named `.report-PID-RANDOM.…`; the ones left by a
  * process that no longer runs are cleaned (or their commit completed) by the next writer.
  *
- * `rewriteFileInPlace` is the same care for `lint --fix`, which edits the user's own files.
+ * `rewriteFileInPlace` (rewrite-in-place.ts) is the same care for `lint --fix`.
  */
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, copyFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, linkSync, lstatSync, mkdirSync,
-  openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats,
+  closeSync, constants, copyFileSync, fstatSync, fsyncSync, ftruncateSync, linkSync, lstatSync, mkdirSync,
+  openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { describeFsError, displayPath, MAX_SOURCE_BYTES, sha256 } from '../project/source-file.js';
+import {
+  exists, fileDigest, isPlainName, isRegularFile, newTransaction, readUpTo, removeQuietly, syncDirectory, writeAllAt, writeExclusive, writeJournal,
+  type InPlaceJournal, type Journal, type JournalEntry,
+} from './files.js';
 
 export interface OutputFile {
   name: string;
@@ -44,30 +48,6 @@ export interface WriteOptions {
 export interface ManifestEntry {
   file: string;
   bytes: number;
-  sha256: string;
-}
-
-interface JournalEntry {
-  /** Names inside the folder. */
-  final: string;
-  staged: string;
-  /** The previous version kept aside, or null when there was none. */
-  backup: string | null;
-  sha256: string;
-}
-
-interface Journal {
-  kind: 'commit';
-  /** `commit` until a rename fails; `rollback` while the previous versions are put back. */
-  state: 'commit' | 'rollback';
-  entries: JournalEntry[];
-}
-
-interface InPlaceJournal {
-  kind: 'in-place';
-  /** The file rewritten in place and the copy of its previous bytes (names in the same folder). */
-  target: string;
-  backup: string;
   sha256: string;
 }
 
@@ -127,7 +107,8 @@ export function recoverFolder(dir: string, names: string[] = []): void {
   if (exists(lock) && lockIsAbandoned(lock)) removeQuietly(lock);
 }
 
-function recover(dir: string, active: string | undefined, names: string[]): void {
+/** Complete or clean the commits of dead processes in `dir` (not `active`, this process's own). */
+export function recover(dir: string, active: string | undefined, names: string[]): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -294,125 +275,7 @@ function recoverInPlace(dir: string, prefix: string, journal: InPlaceJournal): v
   }
 }
 
-function isPlainName(name: unknown): name is string {
-  return typeof name === 'string' && name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
-}
 
-function isRegularFile(path: string): boolean {
-  try {
-    return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Rewrite the user's file `path` from `expected` to `replacement` (lint --fix), keeping what the
- * user set up around it:
- *  - a symlink is followed and its target rewritten (the link stays a link);
- *  - mode, owner and group stay as they were;
- *  - a file with several hard links is rewritten in place, in the same inode, so every name sees
- *    the fix — after its previous bytes are saved beside it with a journal, so a crash midway is
- *    undone by the next writer into that folder; a file with one link gets a staged copy with its
- *    mode and owner, renamed over it (a crash leaves the old or the new file, never half);
- *  - the file is read again right before writing and must still hold `expected`; otherwise
- *    nothing is written and the run fails (exit 2): the fixes were computed for other text.
- */
-export function rewriteFileInPlace(path: string, expected: Buffer, replacement: Buffer, shownAs = displayPath(path)): void {
-  const fail = (error: unknown, what: string): never => {
-    if ((error as Error).name === 'InputError') throw error;
-    throw inputError(shownAs, describeFsError(error as NodeJS.ErrnoException, what), undefined, 'write-error');
-  };
-  let real: string;
-  let fd: number;
-  try {
-    real = realpathSync(path);
-    fd = openSync(real, constants.O_RDWR | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return fail(error, 'cannot write file');
-  }
-  const dir = dirname(real);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw inputError(shownAs, 'is not a regular file; nothing written', undefined, 'write-error');
-    const unchanged = (): void => {
-      if (!readUpTo(fd, MAX_SOURCE_BYTES + 1).equals(expected)) {
-        throw inputError(shownAs, 'file changed while lint --fix was running; nothing written (run lint --fix again)', undefined, 'changed');
-      }
-    };
-    unchanged();
-    recover(dir, undefined, []);
-    if (stat.nlink === 1 && replaceByRename(real, stat, replacement, unchanged)) return;
-    rewriteSameInode(fd, real, expected, replacement, unchanged);
-  } catch (error) {
-    fail(error, 'cannot write file');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Stage a copy with the file's mode and owner and rename it over the file; false if that cannot keep them. */
-function replaceByRename(real: string, stat: Stats, replacement: Buffer, unchanged: () => void): boolean {
-  const dir = dirname(real);
-  const staged = join(dir, `${newTransaction()}.0.tmp`);
-  let out: number;
-  try {
-    out = openSync(staged, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), stat.mode & 0o7777);
-  } catch {
-    return false; // e.g. a folder we may not create files in: the file itself may still be writable
-  }
-  let done = false;
-  try {
-    fchmodSync(out, stat.mode & 0o7777); // the umask narrowed it at creation
-    const made = fstatSync(out);
-    if (made.uid !== stat.uid || made.gid !== stat.gid) {
-      try {
-        fchownSync(out, stat.uid, stat.gid);
-      } catch {
-        return false; // only root gives a file away: rewrite in place, which keeps the owner
-      }
-      fchmodSync(out, stat.mode & 0o7777); // chown clears set-id bits
-    }
-    writeAllAt(out, replacement);
-    fsyncSync(out);
-    unchanged();
-    renameSync(staged, real);
-    done = true;
-    syncDirectory(dir);
-    return true;
-  } finally {
-    closeSync(out);
-    if (!done) removeQuietly(staged);
-  }
-}
-
-/** Write into the same inode (hard links keep seeing the file), with the previous bytes kept aside. */
-function rewriteSameInode(fd: number, real: string, expected: Buffer, replacement: Buffer, unchanged: () => void): void {
-  const dir = dirname(real);
-  const txn = newTransaction();
-  const backup = `${txn}.0.bak`;
-  const journalPath = join(dir, `${txn}.journal`);
-  let saved = false;
-  try {
-    try {
-      writeExclusive(join(dir, backup), expected, 0o600);
-      writeJournal(journalPath, { kind: 'in-place', target: basename(real), backup, sha256: sha256(replacement) } satisfies InPlaceJournal);
-      saved = true;
-    } catch {
-      // No room beside the file: write in place without the safety copy.
-      removeQuietly(join(dir, backup));
-    }
-    unchanged();
-    writeAllAt(fd, replacement);
-    ftruncateSync(fd, replacement.length);
-    fsyncSync(fd);
-  } finally {
-    if (saved) {
-      removeQuietly(journalPath);
-      removeQuietly(join(dir, backup));
-    }
-  }
-}
 
 /** Create `dir` if needed (another build creating it at the same moment is fine) and check it is a folder. */
 function prepareDirectory(dir: string): void {
@@ -458,68 +321,12 @@ function isDirectoryPath(path: string): boolean {
   }
 }
 
-function newTransaction(): string {
-  return `.report-${process.pid}-${randomBytes(8).toString('hex')}`;
-}
 
-/** Create `path` exclusively (never through a symlink or over a file), write all of `data`, fsync. */
-function writeExclusive(path: string, data: Buffer, mode: number): void {
-  const fd = openSync(path, 'wx', mode);
-  try {
-    writeAllAt(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
-function writeJournal(path: string, journal: Journal | InPlaceJournal): void {
-  const temp = `${path}.tmp`;
-  removeQuietly(temp);
-  writeExclusive(temp, Buffer.from(JSON.stringify(journal)), 0o600);
-  renameSync(temp, path);
-  syncDirectory(dirname(path));
-}
 
-function writeAllAt(fd: number, data: Buffer): void {
-  let offset = 0;
-  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset, offset);
-}
 
-function readUpTo(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  while (total < limit) {
-    const buffer = Buffer.allocUnsafe(Math.min(1 << 16, limit - total));
-    const got = readSync(fd, buffer, 0, buffer.length, total);
-    if (got === 0) break;
-    chunks.push(buffer.subarray(0, got));
-    total += got;
-  }
-  return Buffer.concat(chunks, total);
-}
 
-function fileDigest(path: string): string | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() ? sha256(readFileSync(path)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not every platform can fsync a folder (Windows); the renames are still in order.
-  }
-}
 
 /** Leftovers of `pid` are stale when it no longer runs, is this very process (a recycled PID), or they are old. */
 function isStale(pid: number, paths: string[]): boolean {
@@ -594,19 +401,4 @@ function lockIsAbandoned(path: string): boolean {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing more to do
-  }
-}
