@@ -9,12 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnosticLine, InputError } from '../diagnostic.js';
-import { CONFIG_FILE, configuredFontPaths, loadProject } from '../project/load.js';
 import { FORMAT_NAMES, OUTPUT_FORMATS } from '../render/index.js';
-import { buildCommand } from './build-command.js';
-import { fontsCommand } from './fonts-command.js';
-import { initCommand } from './init-command.js';
-import { runLint } from './lint-command.js';
+// Commands are imported when run: `report --version` must not load pdfkit, fontkit, remark …
 
 const packageJson = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
 
@@ -48,6 +44,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--strict-fonts', 'fail when a font role falls back to a substitute')
     .option('--strict', 'fail when the text contradicts the data (consistency warnings become errors)')
     .action(async (dir: string, options) => {
+      const { buildCommand } = await import('./build-command.js');
       const { exitCode: code, summary } = await buildCommand(dir, options, stderr);
       if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       exitCode = code;
@@ -63,6 +60,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--set <key=value>', 'override one indicator (repeatable)', collect, [])
     .option('--strict', 'treat consistency warnings as errors')
     .action(async (paths: string[], options) => {
+      const { runLint } = await import('./lint-command.js');
       exitCode = await runLint(paths.length ? paths : ['.'], options);
     });
 
@@ -72,6 +70,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--strict-fonts', 'exit 1 when any role falls back to a substitute')
     .action(async (dir: string, options) => {
       // In a project, resolve exactly as its build would (its template, its `fonts:` files).
+      const [{ CONFIG_FILE, configuredFontPaths, loadProject }, { fontsCommand }] = await Promise.all([import('../project/load.js'), import('./fonts-command.js')]);
       const project = existsSync(join(dir, CONFIG_FILE)) ? loadProject(dir) : undefined;
       exitCode = await fontsCommand(dir, {
         ...options,
@@ -84,7 +83,8 @@ export async function main(argv: string[]): Promise<void> {
   program.command('init')
     .description('create a working report project in DIR')
     .argument('[dir]', 'directory to create', 'my-report')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { initCommand } = await import('./init-command.js');
       exitCode = initCommand(dir, stderr);
     });
 

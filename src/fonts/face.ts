@@ -59,18 +59,41 @@ export class Face implements FaceMetrics {
       if (run.glyphs.length === 1 && run.glyphs[0].id !== 0) glyph = run.glyphs[0];
     }
     if (!glyph || glyph.id === 0) return null;
-    const em = this.font.unitsPerEm;
-    const box = glyph.bbox;
+    return new LazyInkGlyph(glyph, cp, this.font.unitsPerEm);
+  }
+}
+
+/**
+ * A glyph whose ink box is measured only when asked: fontkit's exact box walks the outline's
+ * curves (~0.15 ms a glyph), and the layout asks for it only for marks, dashes and the page
+ * number's dash, never for the thousand Han characters of a report (they sit centred in their cell).
+ */
+class LazyInkGlyph implements FaceGlyph {
+  readonly id: number;
+  readonly codePoints: number[];
+  readonly advance: number;
+  private box?: { inkLeft: number; inkRight: number; inkTop: number; inkBottom: number };
+
+  constructor(private readonly glyph: fontkit.Glyph, cp: number, private readonly em: number) {
+    this.id = glyph.id;
+    this.codePoints = [cp];
+    this.advance = glyph.advanceWidth / em;
+  }
+
+  get inkLeft(): number { return this.ink().inkLeft; }
+  get inkRight(): number { return this.ink().inkRight; }
+  get inkTop(): number { return this.ink().inkTop; }
+  get inkBottom(): number { return this.ink().inkBottom; }
+
+  private ink(): NonNullable<LazyInkGlyph['box']> {
+    if (this.box) return this.box;
+    const box = this.glyph.bbox;
+    const em = this.em;
     const empty = !Number.isFinite(box.minX) || box.maxX <= box.minX;
-    return {
-      id: glyph.id,
-      codePoints: [cp],
-      advance: glyph.advanceWidth / em,
-      inkLeft: empty ? 0 : box.minX / em,
-      inkRight: empty ? 0 : box.maxX / em,
-      inkTop: empty ? 0 : box.maxY / em,
-      inkBottom: empty ? 0 : box.minY / em,
-    };
+    this.box = empty
+      ? { inkLeft: 0, inkRight: 0, inkTop: 0, inkBottom: 0 }
+      : { inkLeft: box.minX / em, inkRight: box.maxX / em, inkTop: box.maxY / em, inkBottom: box.minY / em };
+    return this.box;
   }
 }
 
