@@ -24,6 +24,11 @@ const FORBIDDEN: Record<string, string[]> = {
   lint: ['fonts', 'layout', 'render', 'build', 'cli'],
   build: ['cli'],
   io: ['template', 'markdown', 'model', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
+  // import reads a DOCX/text into project files: it may use the readers' toolkits (project, text,
+  // model's heading numbers, lint's blank finder) and io to write, never a writer or the build.
+  import: ['template', 'fonts', 'layout', 'render', 'build', 'cli', 'extract'],
+  // extract rewrites a project's figures into indicators: sources, data and blanks, no rendering.
+  extract: ['markdown', 'model', 'fonts', 'layout', 'render', 'build', 'cli', 'import'],
   'diagnostic.ts': ['text', 'indicators', 'project', 'template', 'markdown', 'model', 'style', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
 };
 /** Allowed exceptions, each with its reason. */

@@ -88,6 +88,15 @@ export async function main(argv: string[]): Promise<void> {
       exitCode = initCommand(dir, stderr);
     });
 
+  program.command('import')
+    .description('turn a report (FILE.docx or FILE.txt) into a new project: report.yaml, sections/*.md, images/')
+    .argument('<file>', 'the report to import (.docx or .txt)')
+    .option('-o, --out <dir>', 'folder to create (default: the file name without extension)')
+    .action(async (file: string, options: { out?: string }) => {
+      const { importCommand } = await import('../import/command.js');
+      exitCode = await importCommand(file, options, stderr);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

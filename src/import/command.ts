@@ -1,0 +1,92 @@
+/**
+ * `report import FILE [--out DIR]`: turn last period's report into a new project folder. The
+ * project appears whole or not at all: its files are written (through the atomic writer) into a
+ * hidden staging folder beside the target, which is renamed into place last. An existing
+ * non-empty folder is never written into.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, posix, resolve } from 'node:path';
+import { inputError } from '../diagnostic.js';
+import { importDocument, type ProjectFile } from './index.js';
+import { describeFsError, displayPath } from '../project/source-file.js';
+import { makeDirectory, writeOutputsAtomically } from '../io/atomic-write.js';
+
+const STAGING_PREFIX = '.report-import-';
+
+export async function importCommand(file: string, options: { out?: string }, log: (line: string) => void): Promise<number> {
+  const cwd = process.cwd();
+  const source = resolve(cwd, file);
+  const shownAs = displayPath(source, cwd);
+  const target = resolve(cwd, options.out ?? basename(file, extname(file)));
+  const targetShown = displayPath(target, cwd);
+  refuseOccupiedTarget(target, targetShown, options.out === undefined);
+  const result = await importDocument(source, shownAs);
+  writeNewProject(target, targetShown, result.files);
+  const s = result.summary;
+  log(`imported ${shownAs} → ${targetShown}: ${s.sections} section file(s), ${s.headings} headings, ${s.paragraphs} paragraphs, ${s.tables} tables, ${s.images} images`);
+  for (const note of result.notes) log(`${shownAs}: note: ${note}`);
+  log(`next: report extract ${targetShown} (figures → indicators.yaml), then report build ${targetShown}`);
+  return 0;
+}
+
+function refuseOccupiedTarget(target: string, shown: string, defaulted: boolean): void {
+  if (!existsSync(target)) return;
+  const hint = defaulted ? '; name another folder with --out DIR' : '; choose a new or empty folder';
+  if (!statSync(target).isDirectory()) throw inputError(shown, `is a file, not a folder for the project${hint}`, undefined, 'usage');
+  if (readdirSync(target).length > 0) throw inputError(shown, `folder is not empty; import never writes into an existing project${hint}`, undefined, 'usage');
+}
+
+/** Write `files` into a staging folder beside `target`, then rename it into place. */
+function writeNewProject(target: string, shown: string, files: ProjectFile[]): void {
+  const parent = dirname(target);
+  const createdParents = missingAncestors(parent);
+  const staging = join(parent, `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    makeDirectory(parent);
+    removeAbandonedStaging(parent);
+    mkdirSync(staging);
+    const byFolder = new Map<string, Array<{ name: string; data: Buffer }>>();
+    for (const file of files) {
+      const folder = posix.dirname(file.path);
+      const list = byFolder.get(folder) ?? [];
+      list.push({ name: posix.basename(file.path), data: file.data });
+      byFolder.set(folder, list);
+    }
+    for (const [folder, list] of byFolder) writeOutputsAtomically(join(staging, ...folder.split('/').filter((p) => p !== '.')), list);
+    // An empty folder given as --out is replaced by the complete project.
+    if (existsSync(target)) rmdirSync(target);
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    for (const dir of createdParents.reverse()) {
+      try { rmdirSync(dir); } catch { /* not empty or gone: leave it */ }
+    }
+    if ((error as Error).name === 'InputError') throw error;
+    throw inputError(shown, describeFsError(error as NodeJS.ErrnoException, 'cannot write the project'), undefined, 'output');
+  }
+}
+
+function missingAncestors(dir: string): string[] {
+  const missing: string[] = [];
+  for (let current = resolve(dir); !existsSync(current) && dirname(current) !== current; current = dirname(current)) missing.unshift(current);
+  return missing;
+}
+
+/** Staging folders of imports that died (their process is gone) are removed. */
+function removeAbandonedStaging(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const match = new RegExp(`^${STAGING_PREFIX.replace(/\./g, '\\.')}(\\d+)-[0-9a-f]+$`).exec(name);
+    if (!match || Number(match[1]) === process.pid || isRunning(Number(match[1]))) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
