@@ -9,14 +9,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFormat } from '../src/build/render.js';
 import type { LayoutPage } from '../src/layout/types.js';
 import { assembleDocument } from '../src/markdown/document.js';
 import type { Block, Document, Table } from '../src/model/document.js';
+import { planTable } from '../src/model/table-plan.js';
 import { loadProject } from '../src/project/load.js';
-import { loadStyleSpec } from '../src/style/spec.js';
+import { gridMetrics, loadStyleSpec } from '../src/style/spec.js';
 import { renderTemplate } from '../src/template/render.js';
 import { REPO, runReport } from './helpers/cli.js';
 import { printedRows, type PrintedRow } from './helpers/printed-rows.js';
@@ -246,6 +248,44 @@ describe('table sizes', () => {
     expect(labels).toContain('企业营业收入');
     const cells = new Set(tables(built['long-labels'].doc.body).flatMap((t) => t.rows.flatMap((row, r) => row.map((_, c) => cellText(t, r, c)))));
     expect(labels.filter((line) => /^[\u4e00-\u9fff]$/.test(line) && !cells.has(line))).toEqual([]);
+  });
+});
+
+describe('the table plan', () => {
+  const spec = loadStyleSpec('gongwen');
+  const word = fc.constantFrom('地区生产总值', '亿元', '万人次', '规模以上工业企业营业收入', '增速（%）', '-3.4', '1,286.47', '75.7%', 'GDP', '合计', '（万元）', '');
+  const cellArb = fc.array(word, { maxLength: 3 }).map((parts) => parts.join(''));
+  const tableArb = fc.integer({ min: 1, max: 14 }).chain((columns) => fc.array(fc.array(cellArb, { minLength: 1, maxLength: columns }), { minLength: 1, maxLength: 6 }));
+
+  it('reads its sizes and estimates from style.yaml and reports a bad one at its line', () => {
+    const style = readFileSync(join(REPO, 'templates', 'gongwen', 'style.yaml'), 'utf8');
+    const dir = makeProject({ 'tpl/style.yaml': style.replace(/smallerSizesPt: \[[^\]]*\]/, 'smallerSizesPt: [16, 12]') });
+    const line = style.split('\n').findIndex((l) => /^\s+smallerSizesPt:/.test(l)) + 1;
+    expect(() => loadStyleSpec('./tpl', dir)).toThrow(/table\.smallerSizesPt: expected sizes below elements\.table\.sizePt \(14\)/);
+    // one line at style.yaml:line:col
+    expect(() => loadStyleSpec('./tpl', dir)).toThrow(new RegExp(`style\\.yaml:${line}:\\d+: `));
+    const missing = makeProject({ 'tpl/style.yaml': style.replace(/\n  halfWidthEm: [^\n]*/, '') });
+    expect(() => loadStyleSpec('./tpl', missing)).toThrow(/table\.halfWidthEm: missing/);
+  });
+
+  it('fills the text width, keeps every character, and never breaks a figure or a unit word when the table fits', () => {
+    fc.assert(fc.property(tableArb, fc.boolean(), (rows, header) => {
+      const table: Table = { kind: 'table', header, align: [], rows: rows.map((row) => row.map((text) => ({ content: text ? [{ kind: 'text' as const, text }] : [] }))) };
+      const plan = planTable(table, spec);
+      const total = plan.widthsPt.reduce((a, b) => a + b, 0);
+      expect(Math.abs(total - gridMetrics(spec).textWidthPt)).toBeLessThan(1e-6);
+      expect(plan.widthsPt.every((w) => w > 0)).toBe(true);
+      expect([spec.elements.table.sizePt, ...spec.table.smallerSizesPt]).toContain(plan.sizePt);
+      plan.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+        const lines = cell.lines.map((line) => line.map((run) => (run.kind === 'text' ? run.text : '')).join(''));
+        expect(lines.join('')).toBe(rows[r][c] ?? '');
+        if (!plan.fits) return;
+        for (const whole of ['-3.4', '1,286.47', '75.7%', '亿元', '万人次', '（万元）']) {
+          const count = (text: string) => text.split(whole).length - 1;
+          expect(lines.reduce((n, line) => n + count(line), 0), `${whole} in ${lines.join('/')}`).toBe(count(rows[r][c] ?? ''));
+        }
+      }));
+    }), { numRuns: 300, seed: 10 });
   });
 });
 

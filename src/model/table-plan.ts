@@ -45,7 +45,18 @@ interface Attempt { sizePt: number; level: BreakLevel }
 /** A cell's text, split at its explicit line breaks; each line keeps its runs with offsets. */
 interface CellText { lines: Array<{ text: string; runs: TextRun[] }> }
 
+/** Plans already made, per table and style spec: the PDF and the DOCX writer ask for the same one. */
+const PLANS = new WeakMap<Table, WeakMap<StyleSpec, TablePlan>>();
+
 export function planTable(table: Table, spec: StyleSpec): TablePlan {
+  let bySpec = PLANS.get(table);
+  if (!bySpec) PLANS.set(table, (bySpec = new WeakMap()));
+  let plan = bySpec.get(spec);
+  if (!plan) bySpec.set(spec, (plan = makePlan(table, spec)));
+  return plan;
+}
+
+function makePlan(table: Table, spec: StyleSpec): TablePlan {
   const grid = gridMetrics(spec);
   const paddingPt = spec.typography.tableCellPaddingChars * grid.charPitchPt;
   const columns = Math.max(1, ...table.rows.map((row) => row.length));
@@ -116,6 +127,7 @@ function columnExtents(texts: CellText[][], header: boolean, columns: number, at
 function distribute({ min, max }: { min: number[]; max: number[] }, total: number): number[] | undefined {
   const sum = (list: number[]): number => list.reduce((a, b) => a + b, 0);
   const sumMax = sum(max);
+  if (sumMax <= 0) return max.map(() => total / max.length);
   if (sumMax <= total) return max.map((w) => w + ((total - sumMax) * w) / sumMax);
   const sumMin = sum(min);
   if (sumMin > total) return undefined;
