@@ -132,11 +132,15 @@ describe('usage errors', () => {
     expect(help.stdout).toMatch(/build \[options\] \[dir\]/);
   });
 
-  it('report init makes a project that builds', () => {
+  it('report init makes a project that builds as a draft, and not as final until its blanks are written', () => {
     const parent = makeProject({});
     expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(0);
-    const build = runReport(['build', 'new-report', '--format', 'docx'], { cwd: parent });
-    expect(build.status, build.stderr).toBe(0);
+    const final = runReport(['build', 'new-report', '--format', 'docx'], { cwd: parent });
+    expect(final.status, final.stderr).toBe(1);
+    expect(final.stderr).toMatch(/01-summary\.md:7:\d+: unfilled blank "（在此填写）"/);
+    expect(existsSync(join(parent, 'new-report', 'out', 'report.docx'))).toBe(false);
+    const draft = runReport(['build', 'new-report', '--format', 'docx', '--draft'], { cwd: parent });
+    expect(draft.status, draft.stderr).toBe(0);
     expect(existsSync(join(parent, 'new-report', 'out', 'report.docx'))).toBe(true);
     expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(2);
   });

@@ -32,13 +32,14 @@ describe('markdown → document model', () => {
     expect(headings(doc)).toEqual(['一、总结', '（一）项目', '（二）招商']);
   });
 
-  it('joins Chinese lines without spaces and keeps bold runs', () => {
+  it('joins Chinese lines without spaces and keeps bold runs; a line ending a sentence ends the paragraph', () => {
     const doc = build({ 's/01.md': '第一行文字\n第二行**加粗**文字。\nEnglish\nwords' });
     const paragraph = doc.body[0];
     expect(paragraph.kind).toBe('paragraph');
     if (paragraph.kind !== 'paragraph') return;
-    expect(inlineText(paragraph.content)).toBe('第一行文字第二行加粗文字。English words');
+    expect(inlineText(paragraph.content)).toBe('第一行文字第二行加粗文字。');
     expect(paragraph.content.find((r) => r.kind === 'text' && r.bold)).toMatchObject({ text: '加粗' });
+    expect(doc.body[1]).toMatchObject({ kind: 'paragraph', content: [{ text: 'English words' }], source: { line: 3 } });
   });
 
   it('fills title, signature, date and metadata from report.yaml', () => {

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { checkProjectForBuild } from '../lint/build-check.js';
+import { lintForBuild, type RuleSummary } from '../lint/build-check.js';
+import { applyFixes } from '../lint/fix.js';
 import { projectLintSettings } from '../lint/engine.js';
 import { findPlaceholders } from '../lint/placeholder-detector.js';
 import { isUnfilledValue } from '../lint/rules/placeholder.js';
@@ -65,6 +66,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** The inputs read, with their digests (for the --json summary). */
   inputs: Array<{ file: string; sha256: string }>;
+  /** What `report lint` would find beyond the build's own checks, one entry per rule. */
+  lintSummary: RuleSummary[];
 }
 
 export async function build(projectDir: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -93,10 +96,12 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
   lap('load');
 
   const result: BuildResult = {
-    ok: false, project, outDir, outputs: [], diagnostics: [], timings,
+    ok: false, project, outDir, outputs: [], diagnostics: [], timings, lintSummary: [],
     inputs: [project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => ({ file: f.displayPath, sha256: sha256(Buffer.from(f.text)) })),
   };
-  result.diagnostics.push(...checkProjectForBuild(project, sections, { strict: options.strict }));
+  const checked = lintForBuild(project, sections, { strict: options.strict });
+  result.diagnostics.push(...checked.diagnostics);
+  result.lintSummary = checked.summary;
   lap('checks');
   if (!options.draft && result.diagnostics.some((d) => d.severity === 'error')) {
     timings.total = Math.round(performance.now() - started);
@@ -105,7 +110,12 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
 
   // Stars a writer left for a figure (完成**技术企业申报) print as typed, not as bold.
   const starBlanks = (text: string) => findPlaceholders(text, placeholder).filter((m) => m.kind === 'stars');
-  let document = assembleDocument(project, sections, { blankSpans: starBlanks });
+  // report.yaml `lint.fixInOutput`: the outputs print the fixed text; the sources stay as written.
+  const printed = checked.outputFixes.size === 0 ? sections : project.sections.map((section, i) => {
+    const fixes = checked.outputFixes.get(section.path);
+    return fixes ? renderTemplate({ ...section, text: applyFixes(section.text, fixes) }, project.indicators, { strict: true, tolerate }) : sections[i];
+  });
+  let document = assembleDocument(project, printed, { blankSpans: starBlanks });
   if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
   lap('model');
 

@@ -4,7 +4,10 @@
  * errors, thrown as InputError and printed by main.ts).
  */
 import { formatDiagnosticLine } from '../diagnostic.js';
+import { existsSync } from 'node:fs';
 import { build, displayPath, type BuildResult } from '../build/index.js';
+import type { RuleSummary } from '../lint/build-check.js';
+import { findProjectDir } from './project-discovery.js';
 import { writeOutputsAtomically } from '../io/atomic-write.js';
 
 export interface BuildCommandOptions {
@@ -26,11 +29,15 @@ export interface BuildSummary {
   outputs: Array<{ file: string; format: string; bytes: number; sha256: string }>;
   indicators: number;
   diagnostics: BuildResult['diagnostics'];
+  /** What `report lint` would list beyond the build's checks, per rule. */
+  lint: RuleSummary[];
   timings: Record<string, number>;
 }
 
 export async function buildCommand(dir: string, options: BuildCommandOptions, log: (line: string) => void): Promise<{ exitCode: number; summary: BuildSummary }> {
-  const result = await build(dir, {
+  // From a subfolder (or naming one), the project is the nearest folder above holding report.yaml.
+  const projectDir = existsSync(dir) ? findProjectDir(dir) ?? dir : dir;
+  const result = await build(projectDir, {
     out: options.out,
     formats: options.format?.split(','),
     data: options.data,
@@ -56,6 +63,7 @@ export async function buildCommand(dir: string, options: BuildCommandOptions, lo
   writeOutputsAtomically(result.outDir, result.outputs.map((o) => ({ name: o.path.slice(result.outDir.length + 1), data: o.bytes })));
   summary.timings.write = Math.round(performance.now() - started);
   if (fontNotes > 0 && !options.json) log(`report: ${fontNotes} font role(s) printed in stand-in fonts (run \`report fonts\` for details; --strict-fonts refuses them)`);
+  if (!options.json) for (const line of lintSummaryLines(result.lintSummary)) log(line);
   if (!options.json) for (const output of summary.outputs) log(`wrote ${output.file} (${formatSize(output.bytes)})`);
   return { exitCode: 0, summary };
 }
@@ -68,8 +76,15 @@ function summarize(result: BuildResult): BuildSummary {
     outputs: result.outputs.map((o) => ({ file: displayPath(o.path), format: o.format, bytes: o.bytes.length, sha256: o.sha256 })),
     indicators: Object.keys(result.project.indicators).length,
     diagnostics: result.diagnostics,
+    lint: result.lintSummary,
     timings: result.timings,
   };
+}
+
+/** `report: 189 × half-width punctuation in Chinese text — report lint --fix rewrites them`, one line a rule. */
+export function lintSummaryLines(summary: RuleSummary[]): string[] {
+  return summary.map((s) => `report: ${s.count} × ${s.label} — ${s.fixedInOutput ? 'fixed in the outputs (lint.fixInOutput); the sources still hold them'
+    : s.fixable ? 'report lint --fix rewrites them' : 'report lint lists them'}`);
 }
 
 function formatSize(bytes: number): string {

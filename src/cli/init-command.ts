@@ -1,6 +1,8 @@
 /**
- * `report init [dir]`: copy the starter project of the gongwen template into a new folder, so
- * a first `report build` works at once. Never overwrites: an existing non-empty folder is refused.
+ * `report init [dir]`: copy the starter project of the gongwen template into a new folder. Its
+ * sections hold instructions (`一是……（在此填写）`) that are blanks: `report build --draft` shows the
+ * layout at once, and `report build` passes only once they are written. Never overwrites: an
+ * existing non-empty folder is refused.
  */
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,6 +19,7 @@ export function initCommand(dir: string, log: (line: string) => void): number {
   }
   cpSync(STARTER, target, { recursive: true });
   log(`created ${displayPath(target)}: report.yaml, indicators.yaml, sections/01-summary.md`);
-  log(`next: report build ${displayPath(target)}`);
+  // The starter's （在此填写） are blanks: built unchanged it must not pass as a finished report.
+  log(`next: replace every （在此填写） and the figures, then report build ${displayPath(target)} (report build --draft previews it as it is)`);
   return 0;
 }

@@ -1,21 +1,23 @@
 /**
- * `report lint [paths…]`: lint a project (a directory with report.yaml, or report.yaml itself) or
- * plain Markdown files, print the findings in the chosen format, optionally `--fix` what can be
+ * `report lint [paths…]`: lint a project (a directory with report.yaml, or report.yaml itself),
+ * files of a project (found upwards, like ESLint: `report lint sections/01.md` uses the project's
+ * data and settings) or plain Markdown files, print the findings in the chosen format, optionally `--fix` what can be
  * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
  * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { rewriteFileInPlace } from '../io/rewrite-in-place.js';
 import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';
-import { loadProject } from '../project/load.js';
+import { CONFIG_FILE, loadProject } from '../project/load.js';
 import { digestWhenRead, displayPath, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256, type SourceFile } from '../project/source-file.js';
 import { DEFAULT_SETTINGS } from '../lint/config.js';
-import { lintMarkdownFiles, lintProject, type LintResult } from '../lint/engine.js';
+import { lintMarkdownFiles, lintProject, projectLintSettings, type LintResult } from '../lint/engine.js';
 import { fixFileText } from '../lint/fix.js';
 import { FORMATTERS, FORMAT_NAMES } from '../lint/formatters/index.js';
 import type { Finding } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
+import { findProjectDir } from './project-discovery.js';
 
 export interface LintCommandOptions {
   format?: string;
@@ -71,26 +73,49 @@ export async function runLint(paths: string[], options: LintCommandOptions = {})
 function lintPaths(paths: string[], options: LintCommandOptions): LintResult[] {
   const cwd = options.cwd ?? process.cwd();
   const results: LintResult[] = [];
-  const markdown: SourceFile[] = [];
+  const loose: SourceFile[] = [];
+  // Paths inside a project, by project folder: the folder itself means the whole project.
+  const named = new Map<string, string[]>();
   for (const path of paths) {
     const full = resolve(cwd, path);
     if (!existsSync(full)) throw inputError(path, 'no such file or directory', undefined, 'missing-file');
     const isDir = statSync(full).isDirectory();
-    if (isDir && existsSync(join(full, 'report.yaml'))) {
-      results.push(lintProject(loadProject(path, { data: options.data, set: options.set, cwd }), { strict: options.strict }));
-    } else if (!isDir && basename(full) === 'report.yaml') {
-      results.push(lintProject(loadProject(dirname(path) || '.', { data: options.data, set: options.set, cwd }), { strict: options.strict }));
+    if (!isDir && !/\.(md|markdown|txt|ya?ml)$/i.test(full)) throw inputError(path, 'expected a project directory, report.yaml or a Markdown file', undefined, 'usage');
+    const projectDir = findProjectDir(full);
+    if (projectDir) {
+      const whole = full === projectDir || full === join(projectDir, CONFIG_FILE);
+      named.set(projectDir, [...(named.get(projectDir) ?? []), whole ? projectDir : full]);
     } else if (isDir) {
       const files = markdownFilesUnder(full);
       if (files.length === 0) throw inputError(path, 'no report.yaml and no Markdown files here', undefined, 'no-project');
-      markdown.push(...files.map((f) => readSourceFile(f, displayPath(f, cwd))));
+      loose.push(...files.map((f) => readSourceFile(f, displayPath(f, cwd))));
     } else {
-      if (!/\.(md|markdown|txt)$/i.test(full)) throw inputError(path, 'expected a project directory, report.yaml or a Markdown file', undefined, 'usage');
-      markdown.push(readSourceFile(full, displayPath(full, cwd)));
+      if (/\.ya?ml$/i.test(full)) throw inputError(path, `not inside a project (no ${CONFIG_FILE} in its folder or above)`, undefined, 'no-project');
+      loose.push(readSourceFile(full, displayPath(full, cwd)));
     }
   }
-  if (markdown.length) results.push(lintMarkdownFiles(markdown, DEFAULT_SETTINGS, { strict: options.strict }));
+  for (const [dir, wanted] of named) results.push(...lintInProject(dir, wanted, options, cwd));
+  if (loose.length) results.push(lintMarkdownFiles(loose, DEFAULT_SETTINGS, { strict: options.strict }));
   return results;
+}
+
+/**
+ * Lint `wanted` (files and folders of the project in `dir`, or `dir` itself for all of it) with the
+ * project's data and settings, as `report build` would read them: findings in those files only,
+ * and Markdown there that is no section of the report linted as plain text with the settings.
+ */
+function lintInProject(dir: string, wanted: string[], options: LintCommandOptions, cwd: string): LintResult[] {
+  const project = loadProject(dir, { data: options.data, set: options.set, cwd });
+  const result = lintProject(project, { strict: options.strict });
+  if (wanted.includes(dir)) return [result];
+  const covers = (file: string) => wanted.some((w) => file === w || file.startsWith(`${w}${sep}`));
+  const findings = result.findings.filter((f) => covers(resolve(cwd, f.file)));
+  const known = new Set([project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => resolve(f.path)));
+  const others = wanted.flatMap((w) => (statSync(w).isDirectory() ? markdownFilesUnder(w) : /\.(md|markdown|txt)$/i.test(w) ? [w] : []))
+    .filter((file) => !known.has(resolve(file)));
+  const out: LintResult[] = [{ findings, files: result.files.filter((f) => covers(resolve(f.path))) }];
+  if (others.length) out.push(lintMarkdownFiles(others.map((f) => readSourceFile(f, displayPath(f, cwd))), projectLintSettings(project), { strict: options.strict }));
+  return out;
 }
 
 function markdownFilesUnder(dir: string): string[] {

@@ -8,6 +8,7 @@
  *     placeholders:
  *       patterns: ['待核[实查]', '/^\s*xx\s*$/i']
  *       allow: ['XX公司']
+ *     fixInOutput: [punctuation]     # the build prints these rules' fixes; sources stay as written
  */
 import { inputError } from '../diagnostic.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -21,9 +22,13 @@ export interface LintSettings {
   /** Severity per rule id, overriding the rule's default. */
   severities: Record<string, RuleSeverity>;
   placeholder: { extraPatterns: string[]; allow: string[] };
+  /** Fixable rules whose fixes `report build` prints into the outputs (the sources stay as written). */
+  fixInOutput: string[];
 }
 
-export const DEFAULT_SETTINGS: LintSettings = { severities: {}, placeholder: { extraPatterns: [], allow: [] } };
+export const DEFAULT_SETTINGS: LintSettings = { severities: {}, placeholder: { extraPatterns: [], allow: [] }, fixInOutput: [] };
+
+const LINT_KEYS = ['rules', 'placeholders', 'fixInOutput'];
 
 const SEVERITIES: RuleSeverity[] = ['error', 'warning', 'info', 'off'];
 const SEVERITY_ALIASES: Record<string, RuleSeverity> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error', false: 'off', note: 'info' };
@@ -32,19 +37,27 @@ const SEVERITY_ALIASES: Record<string, RuleSeverity> = { warn: 'warning', '0': '
  * Read `lint:`; `source` (report.yaml parsed with positions) makes every complaint point at its
  * line. `ruleIds` are the known rules, for "unknown rule" messages.
  */
-export function readLintSettings(raw: unknown, ruleIds: string[], source?: YamlSource): LintSettings {
+export function readLintSettings(raw: unknown, ruleIds: string[], source?: YamlSource, fixableIds: string[] = ruleIds): LintSettings {
   const file = source?.file.displayPath ?? 'report.yaml';
   const at = (path: Array<string | number>) => (source ? positionOf(source, ['lint', ...path]) : undefined);
   const keyAt = (path: string[]) => (source ? positionOfNode(source, keyNodeAt(source, ['lint', ...path])) : undefined);
   const fail = (path: Array<string | number>, message: string): never => { throw inputError(file, message, at(path), 'config'); };
-  const settings: LintSettings = { severities: {}, placeholder: { extraPatterns: [], allow: [] } };
+  const settings: LintSettings = { severities: {}, placeholder: { extraPatterns: [], allow: [] }, fixInOutput: [] };
   if (raw === undefined || raw === null) return settings;
-  if (typeof raw !== 'object' || Array.isArray(raw)) return fail([], '`lint` must be a mapping with `rules` and/or `placeholders`');
+  if (typeof raw !== 'object' || Array.isArray(raw)) return fail([], '`lint` must be a mapping with `rules`, `placeholders` and/or `fixInOutput`');
   const lint = raw as Record<string, unknown>;
   for (const key of Object.keys(lint)) {
-    if (key === 'rules' || key === 'placeholders') continue;
-    const guess = didYouMean(key, ['rules', 'placeholders', ...ruleIds]);
-    throw inputError(file, `unknown key "${key}" in \`lint\`${guess ? `; did you mean "${guess}"?` : ' (known keys: rules, placeholders)'}`, keyAt([key]), 'config');
+    if (LINT_KEYS.includes(key)) continue;
+    const guess = didYouMean(key, [...LINT_KEYS, ...ruleIds]);
+    throw inputError(file, `unknown key "${key}" in \`lint\`${guess ? `; did you mean "${guess}"?` : ` (known keys: ${LINT_KEYS.join(', ')})`}`, keyAt([key]), 'config');
+  }
+  if (lint.fixInOutput !== undefined && lint.fixInOutput !== null) {
+    const ids = typeof lint.fixInOutput === 'string' ? [lint.fixInOutput] : lint.fixInOutput;
+    if (!Array.isArray(ids)) fail(['fixInOutput'], `\`lint.fixInOutput\` must be a list of fixable rules (${fixableIds.join(', ')})`);
+    settings.fixInOutput = (ids as unknown[]).map((id, i) => {
+      if (typeof id !== 'string' || !fixableIds.includes(id)) fail(['fixInOutput', i], `\`lint.fixInOutput\` lists rules whose fixes the build prints; "${String(id)}" is not one (fixable rules: ${fixableIds.join(', ')})`);
+      return id as string;
+    });
   }
   if (lint.rules !== undefined && lint.rules !== null) {
     if (typeof lint.rules !== 'object' || Array.isArray(lint.rules)) fail(['rules'], '`lint.rules` must map rule ids to error, warning, info or off');

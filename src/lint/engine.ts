@@ -44,7 +44,7 @@ export function lintMarkdownFiles(files: SourceFile[], settings: LintSettings = 
 
 /** Settings from report.yaml `lint:`; an InputError (exit 2) at the offending key when they are wrong. */
 export function projectLintSettings(project: Project): LintSettings {
-  return readLintSettings(project.config.lint, RULE_IDS, project.configSource);
+  return readLintSettings(project.config.lint, RULE_IDS, project.configSource, RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id));
 }
 
 export function lintProject(project: Project, options: LintOptions = {}, rendered?: RenderedText[]): LintResult {

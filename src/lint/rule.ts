@@ -22,6 +22,8 @@ export interface RuleMeta {
   strict?: boolean;
   /** `report build` runs this rule before writing (blanks, missing data, text against data). */
   build?: true;
+  /** What a finding is, as a countable noun phrase for the build's summary (`half-width punctuation in Chinese text`). */
+  summary?: string;
 }
 
 /** A text edit in a source file: replace [start, end) (UTF-16 offsets) with `replacement`. */

@@ -15,6 +15,7 @@ import { sourcePosition, type RenderedText } from '../template/render.js';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
 import { literalMarkdown, restoreLiterals, type BlankSpans } from './literal-text.js';
 import { parseMarkdown } from './parse.js';
+import { splitPastedLines } from './pasted-lines.js';
 
 /** Deeper nesting than this (lists in quotes in lists …) is refused rather than recursed into. */
 export const MAX_NESTING = 50;
@@ -124,8 +125,14 @@ class SectionConverter {
         const rest = node.children.filter((c) => c.type !== 'image' && !(c.type === 'text' && !c.value.trim()));
         const blocks: Block[] = [];
         if (rest.length > 0) {
-          const content = this.inlines(node.children.filter((c) => c.type !== 'image'));
-          if (content.length > 0) blocks.push({ kind: 'paragraph', content, source: this.where(node) });
+          // Pasted text: a line that ends a sentence, or a typed 一、/（一） line, is its own paragraph.
+          const content = this.inlines(node.children.filter((c) => c.type !== 'image'), {}, 'keep');
+          for (const part of splitPastedLines(content)) {
+            const source = this.lineSource(node, part.firstLine);
+            const merged = mergeRuns(part.content);
+            if (part.heading && depth === 0) blocks.push(this.numberedHeading(part.heading, merged, source));
+            else blocks.push({ kind: 'paragraph', content: merged, source });
+          }
         }
         for (const image of images) blocks.push(this.image(restoreLiterals(image.url), restoreLiterals(image.alt ?? ''), image));
         return blocks;
@@ -162,11 +169,24 @@ class SectionConverter {
 
   private heading(depth: number, children: PhrasingContent[], node: Nodes): Heading {
     const level = Math.min(Math.max(depth, 1), 4) as 1 | 2 | 3 | 4;
+    return this.numberedHeading(level, this.inlines(children), this.where(node));
+  }
+
+  /** A heading numbered in the running count; a number the author typed is not printed twice. */
+  private numberedHeading(level: 1 | 2 | 3 | 4, content: Inline[], source: SourcePosition | undefined): Heading {
     this.counters[level - 1] += 1;
     for (let deeper = level; deeper < this.counters.length; deeper++) this.counters[deeper] = 0;
     const ordinal = this.counters[level - 1];
-    const content = stripWrittenNumber(this.inlines(children), level);
-    return { kind: 'heading', level, ordinal, number: headingNumber(level, ordinal), content, source: this.where(node) };
+    return { kind: 'heading', level, ordinal, number: headingNumber(level, ordinal), content: stripWrittenNumber(content, level), source };
+  }
+
+  /** Where line `k` of a paragraph starts in the section file (its k-th line break, counted in the rendered text). */
+  private lineSource(node: Nodes, k: number): SourcePosition | undefined {
+    const start = node.position?.start.offset;
+    if (k === 0 || start === undefined) return this.where(node);
+    let offset = start;
+    for (let n = 0; n < k && offset >= 0; n++) offset = this.section.text.indexOf('\n', offset) + 1;
+    return offset > 0 ? { file: this.section.source.displayPath, ...sourcePosition(this.section, offset) } : this.where(node);
   }
 
   private image(url: string, alt: string, node: Nodes): Block {
@@ -187,23 +207,24 @@ class SectionConverter {
     return { kind: 'image', path, alt, format: info.format, widthPx: info.width, heightPx: info.height, source: where };
   }
 
-  private inlines(nodes: PhrasingContent[], style: Omit<TextRun, 'kind' | 'text'> = {}): Inline[] {
+  /** `softBreaks: 'keep'` leaves line breaks in the text for splitPastedLines to decide. */
+  private inlines(nodes: PhrasingContent[], style: Omit<TextRun, 'kind' | 'text'> = {}, softBreaks: 'join' | 'keep' = 'join'): Inline[] {
     const out: Inline[] = [];
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          pushText(out, joinSoftBreaks(node.value), style);
+          pushText(out, softBreaks === 'keep' ? node.value : joinSoftBreaks(node.value), style);
           break;
         case 'strong':
-          out.push(...this.inlines(node.children, { ...style, bold: true }));
+          out.push(...this.inlines(node.children, { ...style, bold: true }, softBreaks));
           break;
         case 'emphasis':
-          out.push(...this.inlines(node.children, { ...style, italic: true }));
+          out.push(...this.inlines(node.children, { ...style, italic: true }, softBreaks));
           break;
         case 'delete':
         case 'link':
         case 'linkReference':
-          out.push(...this.inlines(node.children, style));
+          out.push(...this.inlines(node.children, style, softBreaks));
           break;
         case 'inlineCode':
           pushText(out, node.value, { ...style, code: true });

@@ -48,3 +48,11 @@ export function parseChineseNumber(text: string): number {
   if (!m[2]) return m[1] && !m[3] ? DIGIT_VALUES[m[1]] : NaN;
   return (m[1] ? DIGIT_VALUES[m[1]] : 1) * 10 + (m[3] ? DIGIT_VALUES[m[3]] : 0);
 }
+
+/**
+ * `一、二月份`, `一、二季度`, `二、三产业`: numerals listed with 、 before what they count — a
+ * series (January and February), which reads like a 一、 heading number but is none.
+ */
+export function isNumeralSeries(text: string): boolean {
+  return /^[一二三四五六七八九十]{1,3}、(?:[一二三四五六七八九十]{1,3}、)*[一二三四五六七八九十]{1,3}(?:月|季|产|类|级|等|批|期|号|线|档|轮|次|星|孩|胎)/u.test(text);
+}

@@ -9,6 +9,7 @@ import type { Figure } from '../../indicators/figures.js';
 import { unitAt } from '../../text/units.js';
 import type { Finding, LintInput, RuleMeta } from '../rule.js';
 import { dataNote, handTyped, sectionTexts, textFinding } from './printed-figures.js';
+import { typedFigures } from './typed-figures.js';
 
 const YEAR_ON_YEAR = '同比|比上年同期|比去年同期|较上年同期|较去年同期|与上年同期相比|与去年同期相比|比上年|比去年|较上年|较去年';
 const OTHER_BASE = '环比|比上月|较上月|比上期|较上期|与上月相比';
@@ -82,10 +83,15 @@ export function clauseFindings(input: LintInput, kind: 'change' | 'completion', 
   if (!project) return [];
   const findings: Finding[] = [];
   for (const section of sectionTexts(input)) {
-    for (const printed of section.printed) {
-      for (const clause of clausesAfter(section.rendered.text, printed.sub.end)) {
+    // Figures printed from the data, and figures typed by hand after their name (全镇工业总产值55.5亿元).
+    const figures = [
+      ...section.printed.map((p) => ({ figure: p.figure, end: p.sub.end })),
+      ...typedFigures(section, project.indicators),
+    ];
+    for (const { figure, end } of figures) {
+      for (const clause of clausesAfter(section.rendered.text, end)) {
         if (clause.kind !== kind || !handTyped(section.rendered, clause.numberStart, clause.numberEnd)) continue;
-        const message = judge(printed.figure, clause, dataNote(project, printed.figure.path));
+        const message = judge(figure, clause, dataNote(project, figure.path));
         const finding = message ? textFinding(meta, section, clause.numberStart, clause.numberEnd, message) : undefined;
         if (finding) findings.push(finding);
       }

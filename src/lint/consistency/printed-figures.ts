@@ -7,6 +7,7 @@
 import { figureAt, type Figure } from '../../indicators/figures.js';
 import { helpersPrinting } from '../../template/helper-registry.js';
 import type { RenderedText, Substitution } from '../../template/render.js';
+import type { HandlebarsReference } from '../handlebars-references.js';
 import { findingAt, type Finding, type LintInput, type MarkdownInput, type ProjectInput, type RuleMeta } from '../rule.js';
 
 export interface PrintedFigure {
@@ -39,8 +40,8 @@ function escapeRegExp(text: string): string {
 }
 
 /** The figure a substitution printed, or undefined (derived text such as {{change …}}, non-figures). */
-export function printedFigure(project: ProjectInput, rendered: RenderedText, sub: Substitution): PrintedFigure | undefined {
-  const args = project.references.filter((r) => r.file === rendered.source.displayPath && r.start >= sub.sourceStart && r.end <= sub.sourceEnd);
+export function printedFigure(project: ProjectInput, rendered: RenderedText, sub: Substitution, fileReferences?: HandlebarsReference[]): PrintedFigure | undefined {
+  const args = (fileReferences ?? project.references).filter((r) => r.file === rendered.source.displayPath && r.start >= sub.sourceStart && r.end <= sub.sourceEnd);
   // Inside {{#each}} / {{#with}} a path names a field of another object, not a top-level indicator.
   if (args.some((r) => r.scoped)) return undefined;
   if (sub.path) {
@@ -61,17 +62,26 @@ export function printedFigure(project: ProjectInput, rendered: RenderedText, sub
   return unit ? { figure, sub, form: 'scaled', unit } : undefined;
 }
 
+/** Computed once per lint run: four rules read the same sections. */
+const sectionCache = new WeakMap<LintInput, SectionText[]>();
+
 /** The sections as rendered, paired with their sources and the figures they print. */
 export function sectionTexts(input: LintInput): SectionText[] {
   const project = input.project;
   if (!project) return [];
+  const cached = sectionCache.get(input);
+  if (cached) return cached;
+  const byFile = new Map<string, HandlebarsReference[]>();
+  for (const ref of project.references) byFile.set(ref.file, [...(byFile.get(ref.file) ?? []), ref]);
   const out: SectionText[] = [];
   for (const rendered of project.rendered) {
     const md = input.markdown.find((m) => m.file.displayPath === rendered.source.displayPath);
     if (!md) continue;
-    const printed = rendered.substitutions.map((sub) => printedFigure(project, rendered, sub)).filter((p): p is PrintedFigure => p !== undefined);
+    const refs = byFile.get(rendered.source.displayPath) ?? [];
+    const printed = rendered.substitutions.map((sub) => printedFigure(project, rendered, sub, refs)).filter((p): p is PrintedFigure => p !== undefined);
     out.push({ rendered, md, printed });
   }
+  sectionCache.set(input, out);
   return out;
 }
 

@@ -15,6 +15,7 @@ import { roundHalfAway } from '../../indicators/numbers.js';
 import { sameUnit, unitAt } from '../../text/units.js';
 import { decimalsOf } from '../consistency/numbers-as-written.js';
 import { handTyped, sectionTexts, textFinding, type PrintedFigure, type SectionText } from '../consistency/printed-figures.js';
+import { AFTER_NAME, GENERIC_NAMES, OTHER_SCOPE } from '../consistency/typed-figures.js';
 import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
 
 export const meta: RuleMeta = {
@@ -34,12 +35,8 @@ interface PrintedForm {
   where: string;
 }
 
-/** Names too general to identify one indicator when they stand alone (招商引资.数量 → 数量). */
-const GENERIC_NAMES = new Set(['本期', '数量', '总量', '总额', '合计', '总计', '金额', '收入', '支出', '人数', '个数', '面积', '产量', '规模', '目标', '完成率', '增速', '总收入', '总产量', '总面积']);
 /** A sentence that names another period, a goal or an estimate is about another figure. */
 const OTHER_FIGURE = /去年|上年|同期|上月|上期|当月|单月|月份|季度|环比|目标|力争|预计|计划|争取|确保|年底|全年|突破|预期/;
-const OTHER_SCOPE = /(?:全[市省国县区]|[市省县区]级)$/;
-const AFTER_NAME = /^(?:累计|共|合计|总计)?(?:完成|实现|达到|达|为|是)?[ \t]*[*_]{0,2}(\d[\d,]*(?:\.\d+)?)[*_]{0,2}[ \t]*/d;
 const NOT_EXACT = /^(?:以上|左右|以内|之间|上下|多)/;
 
 function printedForm(section: SectionText, printed: PrintedFigure): PrintedForm | undefined {

@@ -7,7 +7,7 @@
  * level's number (`## 一、`, printed as `（一）一、`), is reported too.
  */
 import { findingAt, type Finding, type LintInput, type MarkdownInput, type Rule, type RuleMeta } from '../rule.js';
-import { chineseNumeral, parseChineseNumber } from '../../text/chinese-numeral.js';
+import { chineseNumeral, isNumeralSeries, parseChineseNumber } from '../../text/chinese-numeral.js';
 import { headingNumber, WRITTEN_NUMBER } from '../../model/numbering.js';
 
 export const meta: RuleMeta = {
@@ -15,6 +15,7 @@ export const meta: RuleMeta = {
   description: '一是/二是…, 第一/第二…, （一）（二）…, 1. 2. … that skip, repeat or restart wrongly; heading numbers that disagree with their position',
   defaultSeverity: 'warning',
   fixable: false,
+  summary: 'enumeration problems (一是/二是, 一、（一）1. numbers that skip, repeat or restart)',
 };
 
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
@@ -52,7 +53,7 @@ const LEVELS: Array<{ pattern: RegExp; value(token: string): number; show(n: num
 const HEADING = /^ {0,3}(#{1,6})[ \t]+/;
 const LINE_PREFIX = /^(?:[ \t\u3000]*>)*[ \t\u3000]*(?:[-+][ \t]+)?(?:\*\*|__)?/;
 
-interface Hierarchy { counters: number[]; lastWasList: boolean[] }
+interface Hierarchy { counters: number[]; lastWasList: boolean[]; /** The last 一、 line read was a numeral series (一、二月份…). */ seriesTitle?: boolean }
 
 export function check(input: LintInput): Finding[] {
   const findings: Finding[] = [];
@@ -102,11 +103,14 @@ function checkFile(md: MarkdownInput, hierarchy: Hierarchy, findings: Finding[])
         const last = inline.get(family.name) ?? 0;
         const start = lineStart + m.index;
         const token = m[0];
-        if (value !== last + 1 && !(firstInLine && value === 1)) {
+        // A lone （二） or 3. in running text cites a clause or an item (第（二）项), it does not count.
+        const citation = last === 0 && family.notAtLineStart;
+        if (value !== last + 1 && !(firstInLine && value === 1) && !citation) {
           const problem = value === last ? 'repeats' : value === 1 ? 'restarts inside a paragraph' : value < last ? 'goes back' : 'skips a number';
           const expected = family.show(last + 1);
-          findings.push(findingAt(meta, md.file, md.index, start, start + token.length,
-            `enumeration ${problem}: "${token}" after "${family.show(last)}" (expected "${expected}")`));
+          findings.push(findingAt(meta, md.file, md.index, start, start + token.length, last === 0
+            ? `enumeration does not start at "${expected}": "${token}" comes first`
+            : `enumeration ${problem}: "${token}" after "${family.show(last)}" (expected "${expected}")`));
         }
         inline.set(family.name, value);
         firstInLine = false;
@@ -139,6 +143,13 @@ function checkHeading(md: MarkdownInput, level: number, body: string, at: number
 function checkLineNumber(md: MarkdownInput, level: number, m: RegExpExecArray, at: number, h: Hierarchy, previousLineNumbered: boolean, findings: Finding[]): void {
   const value = LEVELS[level].value(m[1]);
   const last = h.counters[level];
+  // 一、二月份经济运行情况: a title naming January and February — unless it is the number expected
+  // next, and even then a 一、 that follows shows it was the title.
+  const series = level === 0 && isNumeralSeries(m.input);
+  if (series && value !== last + 1) return;
+  const afterSeriesTitle = level === 0 && h.seriesTitle && value === 1 && last === 1;
+  h.seriesTitle = series;
+  if (afterSeriesTitle) return setCounter(h, level, value);
   const show = LEVELS[level].show;
   // Lower levels may start a new list after ordinary text; `1. 1. 1.` is Markdown's lazy numbering.
   const newList = level >= 2 && value === 1 && (!previousLineNumbered || (last === 1 && /^\d+\.\s/.test(m.input)));
@@ -148,6 +159,10 @@ function checkLineNumber(md: MarkdownInput, level: number, m: RegExpExecArray, a
     findings.push(findingAt(meta, md.file, md.index, at, at + m[0].length,
       `numbering ${problem}: "${m[0]}"${last ? ` after "${show(last)}"` : ''} (expected "${expected}")`));
   }
+  setCounter(h, level, value);
+}
+
+function setCounter(h: Hierarchy, level: number, value: number): void {
   h.counters[level] = value;
   for (let k = level + 1; k < 4; k++) h.counters[k] = 0;
 }

@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
   description: 'a helper given a figure of the wrong kind ({{pct}} of an amount in 万元, {{pp}} of a figure that is not a rate, {{change}} of a bare number with no previous value)',
   defaultSeverity: 'error',
   fixable: false,
+  summary: 'helpers given the wrong kind of figure',
 };
 
 export function check(input: LintInput): Finding[] {

@@ -6,6 +6,7 @@ import { helperArgumentRule } from './helper-argument.js';
 import { unusedIndicatorRule } from './unused-indicator.js';
 import { enumerationRule } from './enumeration.js';
 import { punctuationRule } from './punctuation.js';
+import { numberFormatRule } from './number-format.js';
 import { statedChangeRule } from './stated-change.js';
 import { completionRateRule } from './completion-rate.js';
 import { contradictoryDataRule } from './contradictory-data.js';
@@ -13,7 +14,7 @@ import { duplicateValueRule } from './duplicate-value.js';
 import { unitMismatchRule } from './unit-mismatch.js';
 
 export const RULES: Rule[] = [
-  placeholderRule, missingIndicatorRule, helperArgumentRule, unusedIndicatorRule, enumerationRule, punctuationRule,
+  placeholderRule, missingIndicatorRule, helperArgumentRule, unusedIndicatorRule, enumerationRule, punctuationRule, numberFormatRule,
   statedChangeRule, completionRateRule, contradictoryDataRule, duplicateValueRule, unitMismatchRule,
 ];
 export const RULE_IDS = RULES.map((r) => r.meta.id);

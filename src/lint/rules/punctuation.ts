@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   description: 'half-width , ; : ( ) ? ! next to Chinese characters (fixable: rewritten to full width)',
   defaultSeverity: 'warning',
   fixable: true,
+  summary: 'half-width punctuation in Chinese text',
 };
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };

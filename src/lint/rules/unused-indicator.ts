@@ -12,6 +12,7 @@ export const meta: RuleMeta = {
   description: 'an indicator that no section or report.yaml string uses',
   defaultSeverity: 'warning',
   fixable: false,
+  summary: 'indicators no section uses',
 };
 
 export function check(input: LintInput): Finding[] {
