@@ -43,23 +43,31 @@ export function loadFonts(spec: StyleSpec, options: ResolveOptions): LoadedFonts
   let embedded: Face[] | undefined;
   const embeddedFaces = (): Face[] => (embedded ??= ['noto-serif-sc', 'noto-sans-sc'].map((design) => keep(loadFace(embeddedFontPath(design, 400)))));
   const chains = new Map<FontRole, Face[]>();
+  // one answer per role and character: a report asks ~10 000 times for ~1 000 characters
+  const chosen = new Map<FontRole, Map<string, Face | null>>(FONT_ROLES.map((role) => [role, new Map()]));
   const book: FontBook = {
     primary: (role) => roleFaces[role],
     faceFor(role, ch) {
-      // ASCII letters, digits and marks take the Latin face, as the DOCX's ascii slot does
-      if (isPrintableAscii(ch)) {
-        const face = latinFace(role);
-        if (face?.has(ch)) return face;
-      }
-      let chain = chains.get(role);
-      if (!chain) {
-        chain = [...new Set([roleFaces[role], ...FONT_ROLES.map((r) => roleFaces[r])])];
-        chains.set(role, chain);
-      }
-      // the embedded Noto faces are parsed only when a character is missing from every role face
-      return chain.find((face) => face.has(ch)) ?? embeddedFaces().find((face) => face.has(ch)) ?? null;
+      const known = chosen.get(role)!;
+      let face = known.get(ch);
+      if (face === undefined) known.set(ch, (face = choose(role, ch)));
+      return face;
     },
   };
+  function choose(role: FontRole, ch: string): Face | null {
+    // ASCII letters, digits and marks take the Latin face, as the DOCX's ascii slot does
+    if (isPrintableAscii(ch)) {
+      const face = latinFace(role);
+      if (face?.has(ch)) return face;
+    }
+    let chain = chains.get(role);
+    if (!chain) {
+      chain = [...new Set([roleFaces[role], ...FONT_ROLES.map((r) => roleFaces[r])])];
+      chains.set(role, chain);
+    }
+    // the embedded Noto faces are parsed only when a character is missing from every role face
+    return chain.find((face) => face.has(ch)) ?? embeddedFaces().find((face) => face.has(ch)) ?? null;
+  }
   const notes: Diagnostic[] = FONT_ROLES.filter((role) => resolved[role].substitute).map((role) => ({
     file: options.configFile ?? 'report.yaml', rule: 'font-substitute', severity: 'info' as const,
     message: `${role}: ${resolved[role].wanted} is not available; printed in ${resolved[role].family} (${resolved[role].source})`,
