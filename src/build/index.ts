@@ -14,19 +14,22 @@ import { lintForBuild, type RuleSummary } from '../lint/build-check.js';
 import { applyFixes } from '../lint/fix.js';
 import { projectLintSettings } from '../lint/engine.js';
 import { findPlaceholders } from '../lint/placeholder-detector.js';
+import { readStars } from '../lint/placeholder-emphasis.js';
 import { isUnfilledValue } from '../lint/rules/placeholder.js';
 import { assembleDocument } from '../markdown/document.js';
 import { markPlaceholders } from '../model/placeholders.js';
 import { configuredFontPaths, loadProject, type Project } from '../project/load.js';
-import { confinedPath, displayPath } from '../project/source-file.js';
+import { confinedPath, displayPath, type SourceFile } from '../project/source-file.js';
 import { positionOf } from '../project/yaml-source.js';
 import type { OutputFormat } from '../render/index.js';
 import { loadStyleSpec } from '../style/spec.js';
 import { renderTemplate } from '../template/render.js';
 import { chooseFormats, outputStem } from './outputs.js';
+import type { BuildSession } from './session.js';
 import { renderOutputs } from './render.js';
 
 export { renderFormat, renderOutputs, type RenderOptions } from './render.js';
+export { BuildSession, type SessionStats } from './session.js';
 
 export interface BuildOptions {
   /** Output directory, relative to `cwd` (default: output.dir of report.yaml, inside the project). */
@@ -44,6 +47,8 @@ export interface BuildOptions {
   /** Fail when a font role would print in a substitute. */
   strictFonts?: boolean;
   cwd?: string;
+  /** Keeps fonts and rendered sections between builds (watch, batch); without it a build starts cold. */
+  session?: BuildSession;
 }
 
 export interface BuildOutput {
@@ -92,7 +97,13 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
   // A blank in the data that a helper cannot read ({{pct 化解率}}, 化解率: XX) prints as written, so
   // the blank check reports it at its YAML line (exit 1) instead of the render stopping (exit 2).
   const tolerate = (text: string) => isUnfilledValue(text, placeholder);
-  const sections = project.sections.map((section) => renderTemplate(section, project.indicators, { strict: true, tolerate }));
+  const session = options.session;
+  session?.startBuild();
+  const dataKey = session ? digest(JSON.stringify(project.indicators), JSON.stringify(placeholder)) : '';
+  const render = (section: SourceFile) => renderTemplate(section, project.indicators, { strict: true, tolerate });
+  const sections = project.sections.map((section) => session
+    ? session.section(section.path, digest(section.displayPath, section.text, dataKey), () => render(section))
+    : render(section));
   lap('load');
 
   const result: BuildResult = {
@@ -108,19 +119,20 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
     return result;
   }
 
-  // Stars a writer left for a figure (完成**技术企业申报) print as typed, not as bold.
-  const starBlanks = (text: string) => findPlaceholders(text, placeholder).filter((m) => m.kind === 'stars');
+  // Stars a writer left for a figure (完成**技术企业申报) print as typed, not as bold; meant bold,
+  // **一是抓项目。**全年…, is bold although CommonMark would not close it after the 。.
+  const stars = (text: string) => ({ ...readStars(text), blanks: findPlaceholders(text, placeholder).filter((m) => m.kind === 'stars') });
   // report.yaml `lint.fixInOutput`: the outputs print the fixed text; the sources stay as written.
   const printed = checked.outputFixes.size === 0 ? sections : project.sections.map((section, i) => {
     const fixes = checked.outputFixes.get(section.path);
     return fixes ? renderTemplate({ ...section, text: applyFixes(section.text, fixes) }, project.indicators, { strict: true, tolerate }) : sections[i];
   });
-  let document = assembleDocument(project, printed, { blankSpans: starBlanks });
+  let document = assembleDocument(project, printed, { stars });
   if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
   lap('model');
 
   const rendered = await renderOutputs(document, spec, formats, {
-    projectDir: project.dir, configuredFonts: configuredFontPaths(project), strictFonts: options.strictFonts, configFile: project.configFile.displayPath, lap,
+    projectDir: project.dir, configuredFonts: configuredFontPaths(project), strictFonts: options.strictFonts, configFile: project.configFile.displayPath, lap, session,
   });
   result.diagnostics.push(...rendered.diagnostics);
   for (const { format, bytes } of rendered.outputs) {
@@ -133,6 +145,13 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
 
 export type { OutputFormat };
 export { displayPath };
+
+/** A short key for the session's caches. */
+function digest(...parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');

@@ -5,7 +5,7 @@
  * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
  * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { rewriteFileInPlace } from '../io/rewrite-in-place.js';
 import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';

@@ -11,15 +11,15 @@ import type { Project } from '../project/load.js';
 import { positionOf } from '../project/yaml-source.js';
 import { formatChineseDate, HelperError } from '../template/helpers.js';
 import { renderInline, type RenderedText } from '../template/render.js';
-import type { BlankSpans } from './literal-text.js';
+import type { ReadStars } from './literal-text.js';
 import { sectionsToBlocks } from './to-model.js';
 
 /** Used when neither `date` nor SOURCE_DATE_EPOCH is given. */
 const FALLBACK_EPOCH = Date.UTC(2000, 0, 1);
 
 export interface AssembleOptions {
-  /** Blanks written with Markdown characters (`**`), printed as typed (a --draft build marks them). */
-  blankSpans?: BlankSpans;
+  /** Which stars are blanks (printed as typed; a --draft build marks them) and which are emphasis. */
+  stars?: ReadStars;
 }
 
 export function assembleDocument(project: Project, sections: RenderedText[], options: AssembleOptions = {}): Document {
@@ -46,7 +46,7 @@ export function assembleDocument(project: Project, sections: RenderedText[], opt
     title,
     // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one.
     recipient: config.recipient ? `${inline(config.recipient, ['recipient']).replace(/[:：]\s*$/u, '')}：` : undefined,
-    body: sectionsToBlocks(sections, { projectDir: project.dir, blankSpans: options.blankSpans }),
+    body: sectionsToBlocks(sections, { projectDir: project.dir, stars: options.stars }),
     attachments: config.attachments.map((name, i) => inline(name, ['attachments', i])),
     signature,
     date,

@@ -13,7 +13,7 @@ import { headingNumber, WRITTEN_NUMBER } from '../model/numbering.js';
 import { confinedPath } from '../project/source-file.js';
 import { sourcePosition, type RenderedText } from '../template/render.js';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, readImageInfo } from './image-size.js';
-import { literalMarkdown, restoreLiterals, type BlankSpans } from './literal-text.js';
+import { applyEmphasis, literalMarkdown, restoreCode, restoreLiterals, type ReadStars } from './literal-text.js';
 import { parseMarkdown } from './parse.js';
 import { splitPastedLines } from './pasted-lines.js';
 
@@ -35,8 +35,8 @@ const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 export interface BodyOptions {
   projectDir: string;
-  /** Blanks written with Markdown characters (`**`), kept as typed instead of read as emphasis. */
-  blankSpans?: BlankSpans;
+  /** Which stars are blanks (kept as typed) and which are emphasis: the reading lint uses. */
+  stars?: ReadStars;
 }
 
 /** Convert every rendered section, in order, into body blocks with one running heading count. */
@@ -46,7 +46,7 @@ export function sectionsToBlocks(sections: RenderedText[], options: BodyOptions)
   const budget = { bytes: 0, lines: 0 };
   for (const section of sections) {
     checkBodySize(section, budget);
-    const tree = parseMarkdown(literalMarkdown(section, options.blankSpans));
+    const tree = parseMarkdown(literalMarkdown(section, options.stars));
     const converter = new SectionConverter(section, options, counters);
     blocks.push(...converter.blocks(tree));
   }
@@ -126,7 +126,7 @@ class SectionConverter {
         const blocks: Block[] = [];
         if (rest.length > 0) {
           // Pasted text: a line that ends a sentence, or a typed 一、/（一） line, is its own paragraph.
-          const content = this.inlines(node.children.filter((c) => c.type !== 'image'), {}, 'keep');
+          const content = applyEmphasis(this.inlines(node.children.filter((c) => c.type !== 'image'), {}, 'keep'));
           for (const part of splitPastedLines(content)) {
             const source = this.lineSource(node, part.firstLine);
             const merged = mergeRuns(part.content);
@@ -134,7 +134,7 @@ class SectionConverter {
             else blocks.push({ kind: 'paragraph', content: merged, source });
           }
         }
-        for (const image of images) blocks.push(this.image(restoreLiterals(image.url), restoreLiterals(image.alt ?? ''), image));
+        for (const image of images) blocks.push(this.image(restoreCode(image.url), restoreCode(image.alt ?? ''), image));
         return blocks;
       }
       case 'blockquote':
@@ -150,11 +150,11 @@ class SectionConverter {
         return [list];
       }
       case 'table': {
-        const rows: TableCell[][] = node.children.map((row) => row.children.map((cell) => ({ content: this.inlines(cell.children) })));
+        const rows: TableCell[][] = node.children.map((row) => row.children.map((cell) => ({ content: applyEmphasis(this.inlines(cell.children)) })));
         return [{ kind: 'table', rows, header: true, align: (node.align ?? []).map((a) => a ?? null), source: this.where(node) }];
       }
       case 'code':
-        return [{ kind: 'paragraph', content: [{ kind: 'text', text: restoreLiterals(node.value), code: true }], source: this.where(node) }];
+        return [{ kind: 'paragraph', content: [{ kind: 'text', text: restoreCode(node.value), code: true }], source: this.where(node) }];
       case 'thematicBreak':
         return [{ kind: 'thematicBreak' }];
       case 'html':
@@ -169,7 +169,7 @@ class SectionConverter {
 
   private heading(depth: number, children: PhrasingContent[], node: Nodes): Heading {
     const level = Math.min(Math.max(depth, 1), 4) as 1 | 2 | 3 | 4;
-    return this.numberedHeading(level, this.inlines(children), this.where(node));
+    return this.numberedHeading(level, applyEmphasis(this.inlines(children)), this.where(node));
   }
 
   /** A heading numbered in the running count; a number the author typed is not printed twice. */
@@ -227,7 +227,7 @@ class SectionConverter {
           out.push(...this.inlines(node.children, style, softBreaks));
           break;
         case 'inlineCode':
-          pushText(out, node.value, { ...style, code: true });
+          pushText(out, restoreCode(node.value), { ...style, code: true });
           break;
         case 'break':
           out.push({ kind: 'break' });
