@@ -97,6 +97,15 @@ export async function main(argv: string[]): Promise<void> {
       exitCode = await importCommand(file, options, stderr);
     });
 
+  program.command('extract')
+    .description('move the figures typed in the sections into indicators.yaml (typed indicators) and reference them')
+    .argument('[dir]', 'project directory', '.')
+    .option('--dry-run', 'print the proposed keys and changes as a diff; write nothing')
+    .action(async (dir: string, options: { dryRun?: boolean }) => {
+      const { extractCommand } = await import('../extract/command.js');
+      exitCode = extractCommand(dir, options, stderr);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,0 +1,89 @@
+/**
+ * `report extract`: the figures typed in a project's sections become typed indicators in its
+ * indicator file, and the text becomes references to them. Pure planning: returns the files'
+ * old and new bytes (the CLI shows them as a diff or writes them). Running it again finds only
+ * figures typed since; keys the user renamed in the YAML are followed (renames.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { inputError } from '../diagnostic.js';
+import { CONFIG_FILE, loadProject } from '../project/load.js';
+import { displayPath } from '../project/source-file.js';
+import { appendIndicators, extractedOrigins } from './indicators-file.js';
+import { planSection, type PlannedIndicator, type Replacement } from './plan.js';
+import { applyRenames, renamesIn } from './renames.js';
+
+export interface FileEdit {
+  path: string;
+  shownAs: string;
+  /** The file's bytes as read; undefined for a file to create. */
+  before?: Buffer;
+  after: Buffer;
+}
+
+export interface ExtractResult {
+  edits: FileEdit[];
+  /** Figures found per section file, as written (number and unit), in text order. */
+  found: Array<{ file: string; figures: string[] }>;
+  indicators: PlannedIndicator[];
+  /** Indicators (or their rates) whose value is a blank the build will refuse until filled. */
+  blanks: number;
+  renamed: number;
+  indicatorFile: string;
+}
+
+const DEFAULT_INDICATOR_FILE = 'indicators.yaml';
+
+export function extractProject(dir: string, cwd = process.cwd()): ExtractResult {
+  const project = loadProject(dir, { cwd });
+  const dataKeys = new Set(Object.keys(project.indicators));
+  const origins = new Map<string, string>();
+  for (const source of project.indicatorSources) for (const [from, to] of extractedOrigins(source)) origins.set(from, to);
+  // A name once extracted stays reserved: reusing it would make a rename ambiguous.
+  const taken = new Set([...dataKeys, ...origins.keys()]);
+
+  const edits: FileEdit[] = [];
+  const found: ExtractResult['found'] = [];
+  const planned: Array<{ file: string; indicators: PlannedIndicator[] }> = [];
+  let renamed = 0;
+  for (const section of project.sections) {
+    const renames = renamesIn(section.text, dataKeys, origins);
+    renamed += renames.length;
+    const text = applyRenames(section.text, renames);
+    const plan = planSection(text, taken);
+    found.push({ file: section.displayPath, figures: plan.found });
+    planned.push({ file: section.displayPath, indicators: plan.indicators });
+    const updated = applyReplacements(text, plan.replacements);
+    if (updated !== section.text) edits.push({ path: section.path, shownAs: section.displayPath, before: readFileSync(section.path), after: Buffer.from(updated) });
+  }
+
+  const indicators = planned.flatMap((p) => p.indicators);
+  const target = project.indicatorSources[project.indicatorSources.length - 1];
+  const targetPath = target?.file.path ?? join(project.dir, DEFAULT_INDICATOR_FILE);
+  const targetShown = target?.file.displayPath ?? displayPath(targetPath, cwd);
+  if (indicators.length > 0) {
+    let text = target?.file.text ?? (existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : '');
+    for (const { file, indicators: own } of planned) {
+      const appended = appendIndicators(text, own, file);
+      if (appended === undefined) throw inputError(targetShown, 'cannot append indicators: the file is not a plain YAML mapping (one `key: value` a line); add a line break or move the keys into block style', undefined, 'extract');
+      text = appended;
+    }
+    const existed = existsSync(targetPath);
+    edits.unshift({ path: targetPath, shownAs: targetShown, before: existed ? readFileSync(targetPath) : undefined, after: Buffer.from(text) });
+    if (!target) edits.unshift(configWithIndicators(project.configFile.path, project.configFile.displayPath, project.configFile.text, basename(targetPath)));
+  }
+  const blanks = indicators.reduce((n, i) => n + [i.value, i.growth?.value, i.completion?.value].filter((v) => typeof v === 'string').length, 0);
+  return { edits, found, indicators, blanks, renamed, indicatorFile: targetShown };
+}
+
+function applyReplacements(text: string, replacements: Replacement[]): string {
+  let out = text;
+  for (const r of [...replacements].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+  return out;
+}
+
+/** report.yaml with `indicators:` added, for a project that had no indicator file. */
+function configWithIndicators(path: string, shownAs: string, text: string, file: string): FileEdit {
+  const head = text.endsWith('\n') ? text : `${text}\n`;
+  return { path, shownAs: shownAs || CONFIG_FILE, before: readFileSync(path), after: Buffer.from(`${head}indicators: ${file}\n`) };
+}
