@@ -182,6 +182,7 @@ describe('kill -9 during the write phase', () => {
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 400));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
+      if (!existsSync(out)) continue; // killed before its first write (a slow start on a loaded machine)
       recoverFolder(out);
       const names = readdirSync(out).sort();
       expect(names.filter((n) => !['.a.manifest.json', 'a.docx', 'a.pdf'].includes(n))).toEqual([]);
