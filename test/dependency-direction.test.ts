@@ -23,6 +23,10 @@ const FORBIDDEN: Record<string, string[]> = {
   render: ['project', 'template', 'markdown', 'lint', 'build', 'cli'],
   lint: ['fonts', 'layout', 'render', 'build', 'cli'],
   build: ['cli'],
+  // watch and batch call the build library and commit through io; watch reuses batch's
+  // build-and-commit step, never the other way round
+  watch: ['cli'],
+  batch: ['cli', 'watch'],
   io: ['template', 'markdown', 'model', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
   // import reads a DOCX/text into project files: it may use the readers' toolkits (project, text,
   // model's heading numbers, lint's blank finder) and io to write, never a writer or the build.

@@ -10,6 +10,7 @@ import type { LayoutResult } from '../layout/types.js';
 import type { Document } from '../model/document.js';
 import { outputFormat, type OutputFormat, type WriterInput } from '../render/index.js';
 import type { FontRole, StyleSpec } from '../style/spec.js';
+import type { BuildSession } from './session.js';
 
 export interface RenderOptions {
   /** Project folder: its `fonts/` folder is searched first. */
@@ -22,6 +23,8 @@ export interface RenderOptions {
   configFile?: string;
   /** Called after each stage with its name (`layout`, then each format's name). */
   lap?: (stage: string) => void;
+  /** Reuse the fonts this session loaded for the same settings. */
+  session?: BuildSession;
 }
 
 export interface RenderedOutputs {
@@ -35,7 +38,9 @@ export async function renderOutputs(document: Document, spec: StyleSpec, formats
   const diagnostics: Diagnostic[] = [];
   let input: WriterInput = { document, spec };
   if (formats.some((f) => f.needs === 'layout')) {
-    const fonts = loadFonts(spec, { projectDir: options.projectDir, configured: options.configuredFonts, strict: options.strictFonts, configFile: options.configFile });
+    const settings = { projectDir: options.projectDir, configured: options.configuredFonts, strict: options.strictFonts, configFile: options.configFile };
+    const load = () => loadFonts(spec, settings);
+    const fonts = options.session ? options.session.fonts(JSON.stringify([spec.fonts, spec.latinFallback, settings]), load) : load();
     const layout = layoutDocument(document, spec, { fonts: fonts.book });
     diagnostics.push(...fonts.notes, ...layout.warnings);
     input = { document, spec, layout, faces: fonts.faces };

@@ -3,10 +3,12 @@
  * and maps the outcome to an exit code (0 written, 1 blanks or other errors found, 2 input
  * errors, thrown as InputError and printed by main.ts).
  */
-import { formatDiagnosticLine } from '../diagnostic.js';
 import { existsSync } from 'node:fs';
+import { inputError } from '../diagnostic.js';
+import { hasGlobMagic } from '../project/glob.js';
 import { build, displayPath, type BuildResult } from '../build/index.js';
 import type { RuleSummary } from '../lint/build-check.js';
+import { findingLines, noteLines, outputFiles, refusalLine, wroteLines } from '../build/report-lines.js';
 import { findProjectDir } from './project-discovery.js';
 import { writeOutputsAtomically } from '../io/atomic-write.js';
 
@@ -20,6 +22,10 @@ export interface BuildCommandOptions {
   strictFonts?: boolean;
   /** Consistency warnings (text vs data) fail the build too. */
   strict?: boolean;
+  /** Build again on every change of an input (one project). */
+  watch?: boolean;
+  /** Batch: projects built at once (default: the CPU count). */
+  jobs?: number;
 }
 
 export interface BuildSummary {
@@ -34,10 +40,44 @@ export interface BuildSummary {
   timings: Record<string, number>;
 }
 
+/**
+ * `report build [dirs…]`: one project → buildCommand (with --watch, a watch); several folders
+ * or a glob → a batch on worker threads. Returns the exit code.
+ */
+export async function runBuild(dirs: string[], options: BuildCommandOptions, log: (line: string) => void): Promise<number> {
+  const buildOptions = { out: options.out, formats: options.format?.split(','), data: options.data, set: options.set, draft: options.draft, strict: options.strict, strictFonts: options.strictFonts };
+  const single = dirs.length === 1 && !hasGlobMagic(dirs[0]);
+  if (options.watch) {
+    if (!single) throw inputError('--watch', 'watches one project; give one folder', undefined, 'usage');
+    const { watchProject } = await import('../watch/index.js');
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    process.once('SIGTERM', () => stop.abort());
+    await watchProject(projectFolder(dirs[0]), { ...buildOptions, log, signal: stop.signal });
+    return 0;
+  }
+  if (single) {
+    const { exitCode, summary } = await buildCommand(dirs[0], options, log);
+    if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return exitCode;
+  }
+  const { buildMany, expandProjectArguments } = await import('../batch/index.js');
+  const { batchDisplay } = await import('../batch/progress.js');
+  const projects = expandProjectArguments(dirs, process.cwd());
+  const display = batchDisplay((text) => process.stderr.write(text), Boolean(process.stderr.isTTY) && !options.json, projects.length);
+  const result = await buildMany(projects, { ...buildOptions, jobs: options.jobs, progress: (p) => display.progress(p) });
+  display.summary(result);
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok: result.exitCode === 0, ms: result.ms, workers: result.workers, projects: result.outcomes }, null, 2)}\n`);
+  return result.exitCode;
+}
+
+/** From a subfolder (or naming one), the project is the nearest folder above holding report.yaml. */
+function projectFolder(dir: string): string {
+  return existsSync(dir) ? findProjectDir(dir) ?? dir : dir;
+}
+
 export async function buildCommand(dir: string, options: BuildCommandOptions, log: (line: string) => void): Promise<{ exitCode: number; summary: BuildSummary }> {
-  // From a subfolder (or naming one), the project is the nearest folder above holding report.yaml.
-  const projectDir = existsSync(dir) ? findProjectDir(dir) ?? dir : dir;
-  const result = await build(projectDir, {
+  const result = await build(projectFolder(dir), {
     out: options.out,
     formats: options.format?.split(','),
     data: options.data,
@@ -47,24 +87,15 @@ export async function buildCommand(dir: string, options: BuildCommandOptions, lo
     strictFonts: options.strictFonts,
   });
   const summary = summarize(result);
-  // Font substitutes are normal on machines without the licensed 公文 faces: one line, not five,
-  // and only once the build has succeeded (an error stays the only line of a failed build).
-  const fontNotes = result.diagnostics.filter((d) => d.rule === 'font-substitute').length;
-  for (const d of result.diagnostics) {
-    if (d.severity === 'info') continue;
-    log(`${formatDiagnosticLine(d)}${d.severity === 'error' && !options.draft ? '' : ` (${d.severity})`}`);
-  }
+  for (const line of findingLines(result, options.draft)) log(line);
   if (!result.ok) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    log(`report: ${errors} problem(s) must be fixed first (blanks, missing indicators or contradictory figures); nothing written (--draft builds anyway, with blanks highlighted)`);
+    log(refusalLine(result));
     return { exitCode: 1, summary };
   }
   const started = performance.now();
-  writeOutputsAtomically(result.outDir, result.outputs.map((o) => ({ name: o.path.slice(result.outDir.length + 1), data: o.bytes })));
+  writeOutputsAtomically(result.outDir, outputFiles(result));
   summary.timings.write = Math.round(performance.now() - started);
-  if (fontNotes > 0 && !options.json) log(`report: ${fontNotes} font role(s) printed in stand-in fonts (run \`report fonts\` for details; --strict-fonts refuses them)`);
-  if (!options.json) for (const line of lintSummaryLines(result.lintSummary)) log(line);
-  if (!options.json) for (const output of summary.outputs) log(`wrote ${output.file} (${formatSize(output.bytes)})`);
+  if (!options.json) for (const line of [...noteLines(result), ...wroteLines(result)]) log(line);
   return { exitCode: 0, summary };
 }
 
@@ -79,14 +110,4 @@ function summarize(result: BuildResult): BuildSummary {
     lint: result.lintSummary,
     timings: result.timings,
   };
-}
-
-/** `report: 189 × half-width punctuation in Chinese text — report lint --fix rewrites them`, one line a rule. */
-export function lintSummaryLines(summary: RuleSummary[]): string[] {
-  return summary.map((s) => `report: ${s.count} × ${s.label} — ${s.fixedInOutput ? 'fixed in the outputs (lint.fixInOutput); the sources still hold them'
-    : s.fixable ? 'report lint --fix rewrites them' : 'report lint lists them'}`);
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -33,8 +33,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program.command('build')
-    .description('build the report in DIR (default .) as DOCX and PDF (or the formats chosen)')
-    .argument('[dir]', 'project directory holding report.yaml', '.')
+    .description('build the report in DIR (default .) as DOCX and PDF (or the formats chosen); several folders or a glob build as a batch')
+    .argument('[dirs...]', 'project directories holding report.yaml, or globs (offices/*)', ['.'])
     .option('-o, --out <dir>', 'output directory (default: output.dir of report.yaml, inside the project)')
     .option('-f, --format <formats>', `${FORMAT_NAMES.join(', ')} or several separated by commas (default: output.formats of report.yaml, else ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')})`)
     .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
@@ -43,11 +43,11 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json', 'print a JSON summary of the build on stdout')
     .option('--strict-fonts', 'fail when a font role falls back to a substitute')
     .option('--strict', 'fail when the text contradicts the data (consistency warnings become errors)')
-    .action(async (dir: string, options) => {
-      const { buildCommand } = await import('./build-command.js');
-      const { exitCode: code, summary } = await buildCommand(dir, options, stderr);
-      if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      exitCode = code;
+    .option('-w, --watch', 'build again whenever an input changes (one project; Ctrl-C stops)')
+    .option('-j, --jobs <n>', 'batch: projects built at once on worker threads (default: the CPU count)', (v) => Number.parseInt(v, 10))
+    .action(async (dirs: string[], options) => {
+      const { runBuild } = await import('./build-command.js');
+      exitCode = await runBuild(dirs, options, stderr);
     });
 
   program.command('lint')
