@@ -37,7 +37,7 @@ function summary(result: ExtractResult): string {
 }
 
 /** All edits or none: on a failure the files already written are put back. */
-function writeEdits(edits: FileEdit[]): void {
+export function writeEdits(edits: FileEdit[]): void {
   const done: FileEdit[] = [];
   try {
     for (const edit of edits) {

@@ -5,7 +5,7 @@
  * figures typed since; keys the user renamed in the YAML are followed (renames.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { CONFIG_FILE, loadProject } from '../project/load.js';
 import { displayPath } from '../project/source-file.js';
@@ -52,7 +52,8 @@ export function extractProject(dir: string, cwd = process.cwd()): ExtractResult 
     const text = applyRenames(section.text, renames);
     const plan = planSection(text, taken);
     found.push({ file: section.displayPath, figures: plan.found });
-    planned.push({ file: section.displayPath, indicators: plan.indicators });
+    // Named from the project folder in the YAML comments: the same wherever the command runs.
+    planned.push({ file: relative(project.dir, section.path).split(sep).join('/'), indicators: plan.indicators });
     const updated = applyReplacements(text, plan.replacements);
     if (updated !== section.text) edits.push({ path: section.path, shownAs: section.displayPath, before: readFileSync(section.path), after: Buffer.from(updated) });
   }
