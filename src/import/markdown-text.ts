@@ -51,7 +51,8 @@ export function escapeMarkdown(text: string): string {
 
 function blankSpans(text: string): Span[] {
   if (!/[*_＊＿]/u.test(text)) return [];
-  return findPlaceholders(text, { markdownEmphasis: false }).filter((m) => m.kind === 'stars' || m.kind === 'underscores');
+  // As the build reads them: stars that pair up as emphasis are no blank (and are escaped here).
+  return findPlaceholders(text).filter((m) => m.kind === 'stars' || m.kind === 'underscores');
 }
 
 function escapeRange(text: string, from: number, to: number, keep: Span[]): string {

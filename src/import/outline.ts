@@ -6,7 +6,7 @@
  * build prints the document's own numbers either way.
  */
 import { WRITTEN_NUMBER } from '../model/numbering.js';
-import { parseChineseNumber } from '../text/chinese-numeral.js';
+import { isNumeralSeries, parseChineseNumber } from '../text/chinese-numeral.js';
 import type { SourceBlock, SourceParagraph } from './blocks.js';
 import { paragraphText } from './blocks.js';
 
@@ -54,7 +54,8 @@ function asHeading(paragraph: SourceParagraph, counters: number[]): OutlineHeadi
   const full = paragraphText(paragraph).replace(/^[\s\u3000]+/u, '');
   if (full.includes('\n')) return undefined; // a heading is one line
   const number = writtenHeadingNumber(full);
-  if (!number || number.ordinal !== counters[number.level - 1] + 1) return undefined;
+  // 一、二月份 lists January and February: a series of numerals, not a heading number.
+  if (!number || isNumeralSeries(full) || number.ordinal !== counters[number.level - 1] + 1) return undefined;
   const text = full.slice(number.length).replace(/^[\s\u3000]+/u, '').trimEnd();
   // Nothing left, or text the build would itself read as a number of this level (一、二、三、…).
   if (!text || WRITTEN_NUMBER[number.level].test(text)) return undefined;
