@@ -95,9 +95,9 @@ describe('resource limits: build within budget or one clear line, never a crash 
 
   it(`a body past ${MAX_BODY_BYTES / 1024} KB is refused at the section and line where the limit is crossed`, () => {
     const paragraph = `${'全镇经济运行总体平稳，主要指标保持增长。'.repeat(40)}\n\n`; // 2.4 KB, two lines
-    const half = paragraph.repeat(100);
-    const dir = project(half, { 'sections/02.md': half });
-    expectRefusal(buildMeasured(dir), dir, new RegExp(`^sections/02\\.md:\\d+:1: the report body \\(all sections after templates\\) has more than ${MAX_BODY_BYTES / 1024} KB`));
+    const quarter = paragraph.repeat(Math.ceil(MAX_BODY_BYTES / 4 / Buffer.byteLength(paragraph)) + 5); // over a quarter of the limit, under 1 MB a file
+    const dir = project(quarter, { 'sections/02.md': quarter, 'sections/03.md': quarter, 'sections/04.md': quarter });
+    expectRefusal(buildMeasured(dir), dir, new RegExp(`^sections/04\\.md:\\d+:1: the report body \\(all sections after templates\\) has more than ${MAX_BODY_BYTES / 1024} KB`));
   });
 
   it(`a 100-level nested list is refused at its position (limit ${MAX_NESTING} levels)`, () => {
