@@ -22,7 +22,7 @@ export interface FlowItem {
   place(page: PageCanvas, row: number): void;
 }
 
-export type GroupKind = 'title' | 'text' | 'heading' | 'table' | 'image' | 'blank' | 'attachments' | 'signature';
+export type GroupKind = 'masthead' | 'title' | 'text' | 'heading' | 'table' | 'image' | 'blank' | 'attachments' | 'signature' | 'attachmentHead' | 'colophon';
 
 export interface FlowGroup {
   kind: GroupKind;
@@ -37,6 +37,13 @@ export interface FlowGroup {
   repeatOnNewPage?: FlowItem;
   /** The model block the group sets (so writers can learn where pagination split it). */
   block?: object;
+  /** Starts a new page (an attachment, §7.3.7). */
+  breakBefore?: boolean;
+  /**
+   * Set on the last rows of a page (the 版记, §7.4), on an even page when `evenPage`; a blank page
+   * goes before it when needed, numbered only when `numberBlankPages`.
+   */
+  pageFoot?: { evenPage: boolean; numberBlankPages: boolean };
 }
 
 /** Where the body's end was moved down so that the closing block does not stand alone. */
@@ -51,6 +58,10 @@ export interface ClosingKeep {
 export interface Pagination {
   pages: Entry[][];
   closingKeep?: ClosingKeep;
+  /** Where the page-foot group went (see FlowGroup.pageFoot), as LayoutResult.colophon. */
+  pageFoot?: { fromPage: number; fromRow: number; page: number; row: number };
+  /** Pages that carry no page number (0-based). */
+  unnumbered: number[];
 }
 
 export const blankItem = (): FlowItem => ({ rows: 1, blank: true, place: () => undefined });
@@ -75,6 +86,8 @@ function startNeed(groups: FlowGroup[], index: number, depth = 0): number {
 export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
   const pages: Entry[][] = [[]];
   let closingKeep: ClosingKeep | undefined;
+  let pageFoot: Pagination['pageFoot'];
+  const unnumbered: number[] = [];
   let used = 0;
   const current = (): Entry[] => pages[pages.length - 1];
   const newPage = (): void => {
@@ -90,6 +103,11 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
   groups.forEach((original, gi) => {
     if (original.kind === 'image') fitClosingImage(gi);
     const group = groups[gi];
+    if (group.breakBefore && current().length > 0) newPage();
+    if (group.pageFoot) {
+      placeAtFoot(group, gi, group.pageFoot);
+      return;
+    }
     if (group.kind === 'blank') {
       if (used > 0 && used < rowsPerPage) put(group.items[0], gi);
       return;
@@ -131,7 +149,26 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
     }
   });
   if (pages.length > 1 && current().length === 0) pages.pop();
-  return { pages, closingKeep };
+  return { pages, closingKeep, pageFoot, unnumbered };
+
+  /** The group's rows on the last rows of the current page, or of the next (even) page that has room. */
+  function placeAtFoot(group: FlowGroup, gi: number, foot: NonNullable<FlowGroup['pageFoot']>): void {
+    const rows = group.items.reduce((sum, item) => sum + item.rows, 0);
+    const from = { fromPage: pages.length - 1, fromRow: used };
+    let blankPage = false;
+    if (used + rows > rowsPerPage) {
+      newPage();
+      // the page just opened is odd: it stays blank and the 版记 goes on the even page after it
+      if (foot.evenPage && pages.length % 2 === 1) { newPage(); blankPage = true; }
+    } else if (foot.evenPage && pages.length % 2 === 1) {
+      newPage();
+    }
+    if (blankPage && !foot.numberBlankPages) unnumbered.push(pages.length - 2, pages.length - 1);
+    while (used < rowsPerPage - rows) put(blankItem(), gi);
+    const row = used;
+    for (const item of group.items) put(item, gi);
+    pageFoot = { ...from, page: pages.length - 1, row };
+  }
 
   /**
    * A body that ends on an image makes room for the closing block (附件说明, 署名, 日期) on the
@@ -139,7 +176,9 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
    * GB/T 9704 §7.3.5.5 adjusts spacing rather than leave the 署名 on a page without body text.
    */
   function fitClosingImage(gi: number): void {
-    const rest = groups.slice(gi + 1);
+    // the closing block: what follows up to a page break (附件 pages) or the 版记
+    const end = groups.findIndex((g, k) => k > gi && (g.breakBefore || g.pageFoot));
+    const rest = groups.slice(gi + 1, end === -1 ? undefined : end);
     if (rest.length === 0 || !rest.every((g) => g.kind === 'attachments' || g.kind === 'signature')) return;
     const item = groups[gi].items[0];
     const closingRows = rest.reduce((sum, g) => sum + g.items.reduce((n, it) => n + it.rows, 0), 0);
@@ -183,7 +222,7 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
         take(1);
         closingKeep = { group: last.group, fromItem: 0 };
         movedBody = true;
-      } else if (group.keepTogether && group.kind !== 'heading') take(same);
+      } else if (group.keepTogether && group.kind !== 'heading' && group.kind !== 'masthead') take(same);
       else break;
     }
     while (page.length > 0 && flow[page[page.length - 1].group].keepWithNext) take(1);

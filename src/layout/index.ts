@@ -9,6 +9,8 @@ import { gridMetrics, type StyleSpec } from '../style/spec.js';
 import { BlockBuilder, drawRow } from './blocks.js';
 import { breakUnits, buildUnits } from './breaker.js';
 import { paginate, type FlowGroup, type PageCanvas } from './flow.js';
+import { mastheadGroup, tailGroups, withNote } from './gongwen-parts.js';
+import { planMasthead } from '../model/masthead.js';
 import type { LayoutOptions, LayoutPage, LayoutResult } from './types.js';
 
 export type * from './types.js';
@@ -19,15 +21,20 @@ export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOp
   const warnings: LayoutResult['warnings'] = [];
   const builder = new BlockBuilder({ spec, grid, fonts: options.fonts, warnings });
   const groups: FlowGroup[] = [];
+  const masthead = doc.masthead ? planMasthead(doc.masthead, spec) : undefined;
+  if (masthead) groups.push(mastheadGroup(builder, masthead));
   if (doc.title || doc.recipient) groups.push(builder.title(doc));
   groups.push(...builder.blocks(doc.body));
   const closing = closingBlock(doc, spec);
   const attachments = builder.attachments(closing);
   if (attachments) groups.push(attachments);
-  const signature = builder.signature(closing);
+  const signature = withNote(builder, builder.signature(closing), closing, spec);
   if (signature) groups.push(signature);
+  groups.push(...tailGroups(builder, doc, spec));
 
   const pagination = paginate(groups, spec.grid.rows);
+  // 信函格式: no page number on page 1 (§10.1); a blank page before the 版记 page: none on either (§7.5)
+  const unnumbered = [...(masthead && !masthead.pageNumberOnFirstPage ? [0] : []), ...pagination.unnumbered];
   const pages: LayoutPage[] = pagination.pages.map((entries, index) => {
     const canvas: PageCanvas = { grid, runs: [], highlights: [], rules: [], images: [], bookmarks: [], rows: [] };
     let row = 0;
@@ -38,13 +45,13 @@ export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOp
     const { grid: _grid, ...content } = canvas;
     return { number: index + 1, ...content, pageNumber: [] };
   });
-  for (const page of pages) page.pageNumber = pageNumberRun(page.number, spec, options, grid);
+  for (const page of pages) if (!unnumbered.includes(page.number - 1)) page.pageNumber = pageNumberRun(page.number, spec, options, grid);
   const keep = pagination.closingKeep;
   const keptGroup = keep ? groups[keep.group] : undefined;
   const closingKeep = keep && keptGroup?.block
     ? { block: keptGroup.block as Block, fromRow: keep.fromItem, rowsBefore: keptGroup.items.slice(0, keep.fromItem).map((item) => item.text ?? ''), imageRows: keep.imageRows }
     : undefined;
-  return { pages, grid, warnings, closingKeep };
+  return { pages, grid, warnings, closingKeep, colophon: pagination.pageFoot, unnumberedPages: unnumbered.length > 0 ? unnumbered : undefined };
 }
 
 /** `— N —` in 4号 宋体: odd pages one 字 in from the right, even pages one 字 in from the left,

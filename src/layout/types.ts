@@ -53,6 +53,8 @@ export interface GlyphRun {
   bold?: boolean;
   /** `*em*`: drawn slanted, as Word and WPS slant CJK faces that have no italic. */
   italic?: boolean;
+  /** Fill colour (`#RRGGBB`) when not black: the red 发文机关标志. */
+  color?: string;
 }
 
 export interface Rect {
@@ -68,6 +70,8 @@ export interface Rule {
   x2: number;
   y2: number;
   width: number;
+  /** Stroke colour (`#RRGGBB`) when not black: the red 版头 rules. */
+  color?: string;
 }
 
 export interface PlacedImage extends Rect {
@@ -126,6 +130,14 @@ export interface LayoutResult {
    * LibreOffice for the same.
    */
   closingKeep?: { block: Block; fromRow: number; rowsBefore: string[]; imageRows?: number };
+  /**
+   * Where pagination put the 版记 (0-based page indexes and grid rows): the content before it
+   * ended on `fromPage` before row `fromRow`; the 版记 starts on `page` at `row`. A blank page was
+   * inserted before it when `page` is two pages on. The DOCX sets the same break and blank rows.
+   */
+  colophon?: { fromPage: number; fromRow: number; page: number; row: number };
+  /** 0-based indexes of pages printed without a page number (信函 page 1, a blank page and the 版记 page after it). */
+  unnumberedPages?: number[];
 }
 
 export interface LayoutOptions {

@@ -12,6 +12,7 @@ import { positionOf } from '../project/yaml-source.js';
 import { formatChineseDate, HelperError } from '../template/helpers.js';
 import { renderInline, type RenderedText } from '../template/render.js';
 import type { ReadStars } from './literal-text.js';
+import { attachmentNames, gongwenParts } from './gongwen-parts.js';
 import { sectionsToBlocks } from './to-model.js';
 
 /** Used when neither `date` nor SOURCE_DATE_EPOCH is given. */
@@ -42,14 +43,16 @@ export function assembleDocument(project: Project, sections: RenderedText[], opt
       throw error;
     }
   }
+  const attachments = attachmentNames(project, inline);
   return {
     title,
     // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one.
     recipient: config.recipient ? `${inline(config.recipient, ['recipient']).replace(/[:：]\s*$/u, '')}：` : undefined,
     body: sectionsToBlocks(sections, { projectDir: project.dir, stars: options.stars }),
-    attachments: config.attachments.map((name, i) => inline(name, ['attachments', i])),
+    attachments,
     signature,
     date,
+    ...gongwenParts(project, inline, attachments, options.stars),
     metadata: { title, author: signature[0], created: creationDate(config.date), language: 'zh-CN' },
   };
 }

@@ -4,6 +4,7 @@
  * Everything is counted in grid characters (one 字 = text width / charsPerRow), the unit the
  * standard states its offsets in; each writer turns characters into its own units.
  */
+import { inputError } from '../diagnostic.js';
 import type { Document } from './document.js';
 import type { StyleSpec } from '../style/spec.js';
 import { gridWidth, printedWidth } from '../text/width.js';
@@ -28,10 +29,22 @@ export interface ClosingBlock {
    */
   signature: Array<{ text: string; startChars: number }>;
   date?: { text: string; startChars: number };
+  /** 附注 (§7.3.6) as printed, in its round brackets, on the row after the 成文日期. */
+  note?: { text: string; startChars: number };
 }
 
 export function closingBlock(doc: Document, spec: StyleSpec): ClosingBlock {
-  return { attachments: attachmentLines(doc.attachments), ...signaturePlacement(doc.signature, doc.date, spec) };
+  return { attachments: attachmentLines(doc.attachments), ...signaturePlacement(doc.signature, doc.date, spec), note: notePlacement(doc.note, spec) };
+}
+
+/** 附注 in round brackets (added when the author did not type them), `note.leftChars` from the left. */
+function notePlacement(note: string | undefined, spec: StyleSpec): ClosingBlock['note'] {
+  if (!note?.trim()) return undefined;
+  const style = spec.note;
+  if (!style) throw inputError(`${spec.dir}/style.yaml`, `style spec: the template "${spec.name}" has no \`note\`, which a report with \`note:\` (附注) needs`, undefined, 'style-spec');
+  const text = note.trim();
+  const bracketed = text.startsWith(style.open) && text.endsWith(style.close) ? text : `${style.open}${text}${style.close}`;
+  return { text: bracketed, startChars: style.leftChars };
 }
 
 /** `附件：name`, or `附件：1.name` … with later items and wrapped lines aligned under the names. */

@@ -113,7 +113,51 @@ export interface Document {
   signature: string[];
   /** 成文日期 as printed: `2023年6月20日`. */
   date?: string;
+  /** 文种 (report.yaml `kind:`), when given. */
+  kind?: string;
+  /** 版头 (§7.2); absent: the document starts with its title. */
+  masthead?: Masthead;
+  /** 附注 as written (the writers add the round brackets when it has none), after the 成文日期. */
+  note?: string;
+  /** 附件 printed after the body, each from a new page (§7.3.7). */
+  attachmentPages?: AttachmentPage[];
+  /** 版记 (§7.4), at the foot of the last page. */
+  colophon?: Colophon;
   metadata: DocumentMetadata;
+}
+
+/** 版头 elements as written in report.yaml `header:` (placed by model/masthead.ts). */
+export interface Masthead {
+  /** 份号, six digits. */
+  copy?: string;
+  /** 密级和保密期限: `秘密★1年`. */
+  secret?: string;
+  /** 紧急程度: `特急`. */
+  urgency?: string;
+  /** 发文机关 (the template adds its suffix, 文件 or 纪要, to make the 标志). */
+  issuer?: string;
+  /** The exact 标志 text, when given: overrides issuer + suffix. */
+  mark?: string;
+  /** 发文字号: `青政发〔2024〕12号`. */
+  number?: string;
+  /** 签发人 (上行文), in order. */
+  signers: string[];
+}
+
+export interface AttachmentPage {
+  /** Its number in the 附件说明 (1-based), printed as 附件N (附件 alone when it is the only one). */
+  number: number;
+  title: string;
+  body: Block[];
+}
+
+export interface Colophon {
+  /** 抄送机关, in order. */
+  cc: string[];
+  /** 印发机关. */
+  printedBy?: string;
+  /** 印发日期 as printed: `2024年7月5日` (the template adds 印发). */
+  printedOn?: string;
 }
 
 /** Plain text of inline content (what a reader would copy out of the document). */

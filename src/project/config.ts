@@ -6,6 +6,7 @@ import { inputError } from '../diagnostic.js';
 import type { FontRole } from '../style/spec.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { keyNodeAt, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
+import { GONGWEN_KEYS, readGongwenKeys, type FooterConfig, type HeaderConfig } from './gongwen-config.js';
 
 
 export interface ReportConfig {
@@ -23,9 +24,19 @@ export interface ReportConfig {
   fonts: Partial<Record<FontRole, string>>;
   lint?: unknown;
   schema?: string;
+  /** 文种 (`kind:`); it picks the template when `template` is not given. */
+  kind?: string;
+  /** 版头 (`header:`). */
+  header?: HeaderConfig;
+  /** 附注. */
+  note?: string;
+  /** The Markdown file of each attachment printed after the body, by its index in `attachments`. */
+  attachmentFiles: Array<string | undefined>;
+  /** 版记 (`footer:`). */
+  footer?: FooterConfig;
 }
 
-const TOP_KEYS = ['title', 'recipient', 'signature', 'date', 'indicators', 'sections', 'attachments', 'template', 'output', 'fonts', 'lint', 'schema'];
+const TOP_KEYS = ['title', 'recipient', 'signature', 'date', 'indicators', 'sections', 'attachments', 'template', 'output', 'fonts', 'lint', 'schema', ...GONGWEN_KEYS];
 const OUTPUT_KEYS = ['dir', 'name', 'formats'];
 const FONT_KEYS: FontRole[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber'];
 
@@ -65,7 +76,8 @@ export function readConfig(source: YamlSource): ReportConfig {
   const date = str('date', raw.date);
   if (date !== undefined && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(date)) fail(['date'], `\`date\` must be written as YYYY-MM-DD (got "${date}")`);
 
-  const template = str('template', raw.template) ?? 'gongwen';
+  const gongwen = readGongwenKeys(source, raw, fail, checkKeys);
+  const template = str('template', raw.template) ?? gongwen.kindTemplate ?? 'gongwen';
   const output = readOutput(source, raw.output, fail);
   const fonts: Partial<Record<FontRole, string>> = {};
   if (raw.fonts !== undefined && raw.fonts !== null) {
@@ -83,12 +95,17 @@ export function readConfig(source: YamlSource): ReportConfig {
     date,
     indicators: stringOrList('indicators', raw.indicators, 'indicator files'),
     sections,
-    attachments: stringOrList('attachments', raw.attachments, 'attachment names'),
+    attachments: gongwen.attachments,
+    attachmentFiles: gongwen.attachmentFiles,
     template,
     output,
     fonts,
     lint: raw.lint,
     schema: str('schema', raw.schema),
+    kind: gongwen.kind,
+    header: gongwen.header,
+    note: gongwen.note,
+    footer: gongwen.footer,
   };
 }
 

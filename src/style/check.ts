@@ -8,7 +8,7 @@ import { positionOf, type YamlSource } from '../project/yaml-source.js';
 import { ELEMENT_KINDS, FONT_ROLES } from './spec.js';
 
 type Check = (value: unknown) => string | undefined;
-interface Shape { [key: string]: Check | Shape | { optional: Check } }
+interface Shape { [key: string]: Check | Shape | { optional: Check } | { optionalShape: Shape } }
 
 const number = (min: number, what: string): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min ? undefined : `expected ${what}`);
 const positive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'expected a number above 0');
@@ -20,6 +20,12 @@ const texts: Check = (v) => (Array.isArray(v) && v.every((t) => typeof t === 'st
 const flag: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
 const oneOf = (...choices: string[]): Check => (v) => (choices.includes(v as string) ? undefined : `expected one of ${choices.join(', ')}`);
 const optional = (check: Check) => ({ optional: check });
+/** A section only some reports need (版头, 版记 …): absent is fine, present must be whole. */
+const optionalShape = (shape: Shape) => ({ optionalShape: shape });
+const colour: Check = (v) => (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? undefined : 'expected a colour like "#FF0000"');
+const anyText: Check = (v) => (typeof v === 'string' ? undefined : 'expected text (may be empty)');
+const ratio: Check = (v) => (typeof v === 'number' && v > 0 && v <= 1 ? undefined : 'expected a number above 0, at most 1');
+const widthsMm: Check = (v) => (Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === 'number' && n > 0) ? undefined : 'expected a list of line widths in mm, top to bottom');
 
 const descendingSizes: Check = (v) => (Array.isArray(v) && v.every((n, i) => typeof n === 'number' && Number.isFinite(n) && n > 0 && (i === 0 || n < v[i - 1]))
   ? undefined : 'expected a list of type sizes in points, largest first');
@@ -41,9 +47,34 @@ function styleShape(): Shape {
     keepWithNext: optional(flag), offsetFromSignatureChars: optional(nonNegative), lineTightenPt: optional(nonNegative),
   };
 
+  const RULE: Shape = { color: colour, lengthMm: positive, linesMm: widthsMm, lineGapMm: nonNegative };
+  const MASTHEAD: Shape = {
+    flags: { font: role, sizePt: positive, place: oneOf('top', 'belowRule') },
+    mark: {
+      font: role, sizePt: positive, color: colour, suffix: optional(anyText), topMm: number(-1000, 'a length in mm'), from: oneOf('textArea', 'page'),
+      minScale: ratio, docxBaselineRatio: ratio,
+    },
+    number: { font: role, sizePt: positive, align: oneOf('center', 'right'), place: oneOf('belowMark', 'belowRule'), blankRowsBefore: rowsCount, leftCharsWithSigner: nonNegative },
+    signer: { label: text, font: role, nameFont: role, rightChars: nonNegative, namesPerRow: count },
+    rule: { ...RULE, below: oneOf('number', 'mark'), gapMm: nonNegative },
+    belowRuleGapMm: nonNegative,
+    footRule: optionalShape({ ...RULE, aboveBottomMm: positive }),
+    blankRowsAfter: rowsCount,
+    pageNumberOnFirstPage: flag,
+  };
+  const COLOPHON: Shape = {
+    font: role, sizePt: positive, indentChars: nonNegative,
+    cc: { label: text, separator: text, end: anyText },
+    printed: optionalShape({ suffix: anyText }),
+    rules: optionalShape({ outerMm: positive, innerMm: positive, color: colour }),
+    evenPage: flag, numberBlankPages: flag,
+  };
+
   return {
     name: text,
     description: optional(text),
+    kind: optional(text),
+    extends: optional(text),
     page: { widthMm: positive, heightMm: positive, marginTopMm: nonNegative, marginBottomMm: nonNegative, marginLeftMm: nonNegative, marginRightMm: nonNegative },
     grid: { rows: count, charsPerRow: count, linePitchTwips: count },
     fonts: Object.fromEntries(FONT_ROLES.map((r) => [r, FONT])),
@@ -62,19 +93,29 @@ function styleShape(): Shape {
       lineBreaking: oneOf('word-processor', 'clreq'), cjkLatinGapEm: nonNegative, tableCellPaddingChars: nonNegative, tableRuleWidthPt: nonNegative,
       placeholderColor: (v) => (typeof v === 'string' && /^(#[0-9a-fA-F]{6}|none)$/.test(v) ? undefined : 'expected a colour like "#FFE45C", or none'),
     },
+    masthead: optionalShape(MASTHEAD),
+    note: optionalShape({ font: role, sizePt: positive, leftChars: nonNegative, open: anyText, close: anyText }),
+    attachmentPage: optionalShape({ label: { font: role, sizePt: positive, text: text }, titleRow: rowsCount, blankRowsAfterTitle: rowsCount }),
+    colophon: optionalShape(COLOPHON),
   };
 }
 
 let styleShapeCache: Shape | undefined;
 
-export function checkStyleSpec(source: YamlSource): void {
-  checkShape(source, source.data, (styleShapeCache ??= styleShape()), []);
-  checkTableSteps(source);
+/**
+ * Check a style.yaml. With `merged` (a file that `extends` another), the file's own keys are
+ * checked where they stand, none required, and then the merged spec must be whole.
+ */
+export function checkStyleSpec(source: YamlSource, merged?: unknown): void {
+  const shape = (styleShapeCache ??= styleShape());
+  checkShape(source, source.data, shape, [], merged !== undefined);
+  if (merged !== undefined) checkShape(source, merged, shape, []);
+  checkTableSteps(source, merged ?? source.data);
 }
 
 /** The table's smaller sizes are steps down from `elements.table.sizePt`. */
-function checkTableSteps(source: YamlSource): void {
-  const data = source.data as { elements: { table: { sizePt: number } }; table: { smallerSizesPt: number[] } };
+function checkTableSteps(source: YamlSource, spec: unknown): void {
+  const data = spec as { elements: { table: { sizePt: number } }; table: { smallerSizesPt: number[] } };
   const first = data.table.smallerSizesPt[0];
   if (first !== undefined && first >= data.elements.table.sizePt) {
     const at = ['table', 'smallerSizesPt'];
@@ -82,7 +123,7 @@ function checkTableSteps(source: YamlSource): void {
   }
 }
 
-function checkShape(source: YamlSource, value: unknown, shape: Shape, path: string[]): void {
+function checkShape(source: YamlSource, value: unknown, shape: Shape, path: string[], partial = false): void {
   const fail = (at: string[], message: string): never => {
     const where = positionOf(source, at) ?? positionOf(source, at.slice(0, -1));
     throw inputError(source.file.displayPath, `style spec: ${at.length ? `${at.join('.')}: ` : ''}${message}`, where, 'style-spec');
@@ -93,6 +134,7 @@ function checkShape(source: YamlSource, value: unknown, shape: Shape, path: stri
   for (const [key, rule] of Object.entries(shape)) {
     const at = [...path, key];
     const present = raw[key] !== undefined && raw[key] !== null;
+    if (!present && partial) continue;
     if (typeof rule === 'function') {
       if (!present) fail(at, 'missing');
       const problem = rule(raw[key]);
@@ -100,9 +142,11 @@ function checkShape(source: YamlSource, value: unknown, shape: Shape, path: stri
     } else if ('optional' in rule && typeof rule.optional === 'function') {
       const problem = present ? rule.optional(raw[key]) : undefined;
       if (problem) fail(at, problem);
+    } else if ('optionalShape' in rule && typeof rule.optionalShape === 'object') {
+      if (present) checkShape(source, raw[key], rule.optionalShape as Shape, at, partial);
     } else {
       if (!present) fail(at, 'missing');
-      checkShape(source, raw[key], rule as Shape, at);
+      checkShape(source, raw[key], rule as Shape, at, partial);
     }
   }
 }

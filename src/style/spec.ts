@@ -1,14 +1,14 @@
 /**
  * The style spec: page, grid, fonts and sizes per element, loaded from a template's style.yaml.
  * Both writers read it; this module only loads, checks and derives (mm → pt, grid pitches).
- * It must never hold a GB/T 9704 number itself — those live in templates/gongwen/style.yaml.
+ * It must never hold a GB/T 9704 number itself — those live in templates/<name>/style.yaml.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError } from '../diagnostic.js';
 import { displayPath, readSourceFile } from '../project/source-file.js';
-import { parseYamlSource } from '../project/yaml-source.js';
+import { parseYamlSource, positionOf } from '../project/yaml-source.js';
 import { checkStyleSpec } from './check.js';
 
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber';
@@ -69,6 +69,74 @@ export interface StyleSpec {
   table: TableSpec;
   /** PDF typesetting details (clreq). */
   typography: { lineBreaking: 'word-processor' | 'clreq'; cjkLatinGapEm: number; tableCellPaddingChars: number; tableRuleWidthPt: number; placeholderColor: string };
+  /** The 文种 this template sets (report.yaml `kind:`). */
+  kind?: string;
+  /** 版头 (§7.2), 附注 (§7.3.6), 附件 pages (§7.3.7), 版记 (§7.4): needed only by a report that has them. */
+  masthead?: MastheadSpec;
+  note?: NoteSpec;
+  attachmentPage?: AttachmentPageSpec;
+  colophon?: ColophonSpec;
+}
+
+/** A horizontal rule of one or more lines (a 信函 double line is two), widths in mm top to bottom. */
+export interface RuleSpec {
+  color: string;
+  lengthMm: number;
+  linesMm: number[];
+  lineGapMm: number;
+}
+
+/**
+ * 版头. Rows are grid rows of page 1. `flags` (份号, 密级, 紧急程度) stack from the top of the text
+ * area (文件格式) or from the first row below the rule (信函格式); the 发文字号 sits
+ * `number.blankRowsBefore` rows below the 标志 (文件格式) or on the first row below the rule.
+ */
+export interface MastheadSpec {
+  flags: { font: FontRole; sizePt: number; place: 'top' | 'belowRule' };
+  mark: { font: FontRole; sizePt: number; color: string; suffix?: string; topMm: number; from: 'textArea' | 'page'; minScale: number; docxBaselineRatio: number };
+  number: { font: FontRole; sizePt: number; align: 'center' | 'right'; place: 'belowMark' | 'belowRule'; blankRowsBefore: number; leftCharsWithSigner: number };
+  signer: { label: string; font: FontRole; nameFont: FontRole; rightChars: number; namesPerRow: number };
+  rule: RuleSpec & { below: 'number' | 'mark'; gapMm: number };
+  /** Text below the rule keeps this far from it (信函格式: 7/8 of a 3号 character). */
+  belowRuleGapMm: number;
+  /** A second rule this far above the paper's bottom edge on page 1 (信函格式). */
+  footRule?: RuleSpec & { aboveBottomMm: number };
+  /** Rows left empty between the last row a 版头 element reaches and the title. */
+  blankRowsAfter: number;
+  /** false: page 1 carries no page number (信函格式, §10.1). */
+  pageNumberOnFirstPage: boolean;
+}
+
+export interface NoteSpec {
+  font: FontRole;
+  sizePt: number;
+  leftChars: number;
+  open: string;
+  close: string;
+}
+
+export interface AttachmentPageSpec {
+  /** `附件` + its number, on the first row, flush left. */
+  label: { font: FontRole; sizePt: number; text: string };
+  /** The attachment's title starts on this row (0-based: 2 is the third row). */
+  titleRow: number;
+  blankRowsAfterTitle: number;
+}
+
+/** 版记. Indents count characters of the 版记's own size (一字 of 4号). */
+export interface ColophonSpec {
+  font: FontRole;
+  sizePt: number;
+  indentChars: number;
+  cc: { label: string; separator: string; end: string };
+  /** 印发机关 and 印发日期 (absent in 信函格式). */
+  printed?: { suffix: string };
+  /** The 版记's lines: the first and last thick, those between thin (absent in 信函格式). */
+  rules?: { outerMm: number; innerMm: number; color: string };
+  /** The 版记 is on an even page (double-sided printing, §6). */
+  evenPage: boolean;
+  /** §7.5: a blank page before the 版记 page, and the 版记 page, carry no page number. */
+  numberBlankPages: boolean;
 }
 
 /**
@@ -144,8 +212,32 @@ export function titleCapacityChars(spec: StyleSpec): number {
 
 const BUILT_IN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
+/** Folders under templates/ holding a style.yaml. */
 export function builtInTemplates(): string[] {
-  return ['gongwen'];
+  return readdirSync(BUILT_IN_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(BUILT_IN_DIR, entry.name, 'style.yaml')))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a === DEFAULT_TEMPLATE ? -1 : b === DEFAULT_TEMPLATE ? 1 : a < b ? -1 : 1));
+}
+
+export const DEFAULT_TEMPLATE = 'gongwen';
+
+/**
+ * 文种 → built-in template folder, read from each style.yaml's `kind:` (a new 文种 is a folder, not
+ * code). In the order of builtInTemplates(), the default template's kind first.
+ */
+export function builtInKinds(): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const name of builtInTemplates()) {
+    const data = parseYamlSource(readSourceFile(join(BUILT_IN_DIR, name, 'style.yaml'))).data as { kind?: unknown } | null;
+    if (typeof data?.kind === 'string' && !kinds.has(data.kind)) kinds.set(data.kind, name);
+  }
+  return kinds;
+}
+
+/** The starter project a template ships for `report init` (templates/<name>/starter). */
+export function starterDir(template: string): string {
+  return join(BUILT_IN_DIR, template, 'starter');
 }
 
 /**
@@ -153,17 +245,49 @@ export function builtInTemplates(): string[] {
  * the project directory, to a folder holding style.yaml. A template may live outside the project
  * (an office keeps one shared folder) and is read with the same size and file-type limits.
  */
-export function loadStyleSpec(template = 'gongwen', projectDir = process.cwd(), reportFile = 'report.yaml'): StyleSpec {
+export function loadStyleSpec(template = DEFAULT_TEMPLATE, projectDir = process.cwd(), reportFile = 'report.yaml'): StyleSpec {
+  return { ...(loadStyleData(template, projectDir, reportFile, []) as Omit<StyleSpec, 'dir'>), dir: templateDir(template, projectDir) };
+}
+
+function templateDir(template: string, baseDir: string): string {
   const looksLikePath = template.includes('/') || template.includes('\\') || template.startsWith('.');
-  const dir = looksLikePath ? (isAbsolute(template) ? template : join(projectDir, template)) : join(BUILT_IN_DIR, template);
+  return looksLikePath ? (isAbsolute(template) ? template : join(baseDir, template)) : join(BUILT_IN_DIR, template);
+}
+
+/**
+ * A style.yaml, checked; one with `extends: <template>` holds only what differs from that
+ * template (a 文种 that shares the 文件格式 of another is a few lines) and is merged over it.
+ */
+function loadStyleData(template: string, baseDir: string, reportFile: string, seen: string[]): Record<string, unknown> {
+  const dir = templateDir(template, baseDir);
   const file = join(dir, 'style.yaml');
   if (!existsSync(file)) {
-    const known = builtInTemplates().join(', ');
+    const looksLikePath = dir !== join(BUILT_IN_DIR, template);
     throw inputError(reportFile, looksLikePath
       ? `template "${template}" has no style.yaml (looked for ${file})`
-      : `unknown template "${template}" (built-in templates: ${known})`, undefined, 'unknown-template');
+      : `unknown template "${template}" (built-in templates: ${builtInTemplates().join(', ')})`, undefined, 'unknown-template');
   }
   const source = parseYamlSource(readSourceFile(file, displayPath(file)));
-  checkStyleSpec(source);
-  return { ...(source.data as Omit<StyleSpec, 'dir'>), dir };
+  const data = source.data as Record<string, unknown> | null;
+  const base = data && typeof data === 'object' && typeof data.extends === 'string' ? data.extends : undefined;
+  if (base === undefined) {
+    checkStyleSpec(source);
+    return data as Record<string, unknown>;
+  }
+  if (seen.includes(file)) throw inputError(displayPath(file), `style spec: extends: "${base}" extends this template again`, positionOf(source, ['extends']), 'style-spec');
+  const merged = mergeStyle(loadStyleData(base, dir, displayPath(file), [...seen, file]), data as Record<string, unknown>);
+  delete merged.extends;
+  checkStyleSpec(source, merged);
+  return merged;
+}
+
+/** `over` merged into `base`, mapping by mapping; lists and values replace. */
+function mergeStyle(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const below = out[key];
+    const mapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    out[key] = mapping(below) && mapping(value) ? mergeStyle(below, value) : value;
+  }
+  return out;
 }

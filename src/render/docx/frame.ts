@@ -3,7 +3,9 @@
  * 附件说明 (§7.3.4), 署名 and 成文日期 without seal (§7.3.5.2), and the page-number footers (§7.5).
  * Positions are counted in grid characters (text width / 28) and rows, from the style spec.
  */
-import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
+import { attachmentLabel, attachmentPageSpec } from '../../model/attachment-page.js';
+import { GONGWEN_STYLES } from './gongwen-styles.js';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { mmToTwips } from '../../style/spec.js';
@@ -12,7 +14,7 @@ import { charsToTwips, type DocxGeometry } from './geometry.js';
 import type { ClosingBlock } from '../../model/closing.js';
 import { gridWidth } from '../../text/width.js';
 import { textRuns } from './inline.js';
-import { blankRow } from './blocks.js';
+import { blankRow, bodyBlocks, bodyContext } from './blocks.js';
 import { STYLES } from './styles.js';
 
 function blankRows(count = 0, keepNext = false): Paragraph[] {
@@ -31,19 +33,24 @@ export function printedLineCount(title: string, spec: StyleSpec, geometry: DocxG
   return title.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((gridWidth(line) * em) / room)), 0);
 }
 
+/** A title (the document's or an attachment's) broken where the PDF breaks it: words whole, lines balanced (§7.3.1). */
+export function titleParagraph(text: string, spec: StyleSpec, geometry: DocxGeometry, keepNext?: boolean): Paragraph {
+  const tighten = Math.round((spec.elements.title.lineTightenPt ?? 0) * 20);
+  const lines = titleLines(text, spec).join('\n');
+  return new Paragraph({
+    style: STYLES.title.id,
+    keepNext,
+    spacing: tighten ? { after: tighten * printedLineCount(lines, spec, geometry) } : undefined,
+    children: textRuns(lines),
+  });
+}
+
 /** Title, the blank rows after it, and the recipient line with its full-width colon. */
 export function openingParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
   const title = spec.elements.title;
-  const tighten = Math.round((title.lineTightenPt ?? 0) * 20);
-  // Break the title where the PDF breaks it: words whole, lines balanced (§7.3.1).
-  const lines = titleLines(doc.title, spec).join('\n');
   const out = [
     ...blankRows(title.blankRowsBefore),
-    new Paragraph({
-      style: STYLES.title.id,
-      spacing: tighten ? { after: tighten * printedLineCount(lines, spec, geometry) } : undefined,
-      children: textRuns(lines),
-    }),
+    titleParagraph(doc.title, spec, geometry),
     ...blankRows(title.blankRowsAfter),
   ];
   if (doc.recipient) out.push(new Paragraph({ style: STYLES.recipient.id, children: textRuns(doc.recipient) }));
@@ -77,9 +84,41 @@ export function closingParagraphs(spec: StyleSpec, geometry: DocxGeometry, closi
     out.push(new Paragraph({ style: STYLES.signature.id, keepNext: closing.date !== undefined || i < closing.signature.length - 1, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, line.startChars), right: 0 }, children: textRuns(line.text) }));
   });
   if (closing.date) {
-    out.push(new Paragraph({ style: STYLES.date.id, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars), right: 0 }, children: textRuns(closing.date.text) }));
+    out.push(new Paragraph({ style: STYLES.date.id, keepNext: closing.note !== undefined || undefined, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars), right: 0 }, children: textRuns(closing.date.text) }));
   }
   return out;
+}
+
+/** 附注 on the row after the 成文日期 (§7.3.6), or after a blank row when there is no 署名 or date. */
+export function noteParagraphs(spec: StyleSpec, geometry: DocxGeometry, closing: ClosingBlock): Paragraph[] {
+  if (!closing.note) return [];
+  const alone = closing.signature.length === 0 && !closing.date;
+  return [
+    ...(alone ? blankRows(spec.elements.signature.blankRowsBefore, true) : []),
+    new Paragraph({ style: GONGWEN_STYLES.note.id, indent: { left: charsToTwips(geometry, closing.note.startChars), firstLine: 0 }, children: textRuns(closing.note.text) }),
+  ];
+}
+
+/**
+ * 附件 pages (§7.3.7): 附件N on the first row of a new page, the title from `titleRow`, blank rows,
+ * then the attachment's text. Its headings print their numbers as text: Word's one heading list
+ * would count on from the body's.
+ */
+export function attachmentPageParagraphs(doc: Document, spec: StyleSpec, geometry: DocxGeometry): Array<Paragraph | Table> {
+  const pages = doc.attachmentPages ?? [];
+  if (pages.length === 0) return [];
+  const page = attachmentPageSpec(spec);
+  return pages.flatMap((attachment) => {
+    const context = bodyContext(attachment.body, geometry, spec);
+    const numbered = new Map([...context.numbered.keys()].map((heading) => [heading, false]));
+    return [
+      new Paragraph({ style: GONGWEN_STYLES.attachmentLabel.id, pageBreakBefore: true, keepNext: true, children: textRuns(attachmentLabel(doc, attachment, page)) }),
+      ...blankRows(page.titleRow - 1, true),
+      titleParagraph(attachment.title, spec, geometry, true),
+      ...blankRows(page.blankRowsAfterTitle, true),
+      ...bodyBlocks(attachment.body, { ...context, numbered }),
+    ];
+  });
 }
 
 /**

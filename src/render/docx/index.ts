@@ -6,19 +6,22 @@
  * writer supplies the parts docx cannot express (styles.ts, numbering.ts, settings.ts) and
  * makes the zip deterministic (package.ts). Grid construction: see geometry.ts.
  */
-import { Document as DocxDocument, DocumentGridType, Packer } from 'docx';
+import { Document as DocxDocument, DocumentGridType, Footer, Packer, Paragraph, SectionType } from 'docx';
 import { closingBlock } from '../../model/closing.js';
 import type { Document } from '../../model/document.js';
 import type { LayoutResult } from '../../layout/types.js';
 import type { StyleSpec } from '../../style/spec.js';
 import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
-import { attachmentParagraphs, closingParagraphs, footerDistance, openingParagraphs, pageNumberFooter } from './frame.js';
+import { colophonParagraphs } from './colophon.js';
+import { attachmentPageParagraphs, attachmentParagraphs, closingParagraphs, footerDistance, noteParagraphs, openingParagraphs, pageNumberFooter } from './frame.js';
+import { gongwenStylesXml } from './gongwen-styles.js';
+import { mastheadParagraphs } from './masthead.js';
 import { docxGeometry } from './geometry.js';
 import { numberingXml } from './numbering.js';
 import { finishPackage } from './package.js';
 import { corePropertiesXml, fontTableXml, settingsXml } from './settings.js';
-import { stylesXml } from './styles.js';
+import { STYLES, stylesXml } from './styles.js';
 
 
 /**
@@ -29,36 +32,47 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
   const geometry = docxGeometry(spec);
   const footer = footerDistance(spec);
   const block = closingBlock(doc, spec);
-  const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block)];
+  const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block), ...noteParagraphs(spec, geometry, block)];
+  const masthead = mastheadParagraphs(doc, spec, geometry);
+  const colophon = colophonParagraphs(doc, spec, geometry, layout);
   const children = [
+    ...masthead.paragraphs,
     ...openingParagraphs(doc, spec, geometry),
     ...bodyBlocks(doc.body, bodyContext(doc.body, geometry, spec), undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
     ...closing,
+    ...attachmentPageParagraphs(doc, spec, geometry),
+    ...colophon.paragraphs,
   ];
+  const page = {
+    size: { width: geometry.pageWidth, height: geometry.pageHeight },
+    margin: {
+      top: geometry.marginTop, bottom: geometry.marginBottom, left: geometry.marginLeft, right: geometry.marginRight,
+      header: footer, footer, gutter: 0,
+    },
+  };
+  // A line grid only: LibreOffice splits a 16 pt character over two cells of a character
+  // grid; run tracking (styles.ts) gives the 28 characters a row instead.
+  const grid = { type: DocumentGridType.LINES, linePitch: geometry.linePitch };
+  const numbers = { default: pageNumberFooter(spec, 'odd'), even: pageNumberFooter(spec, 'even') };
+  const none = () => new Footer({ children: [new Paragraph({ style: STYLES.pageNumber.id })] });
   const docx = new DocxDocument({
     title: doc.metadata.title,
     creator: doc.metadata.author ?? '',
     evenAndOddHeaderAndFooters: true,
-    sections: [{
-      properties: {
-        page: {
-          size: { width: geometry.pageWidth, height: geometry.pageHeight },
-          margin: {
-            top: geometry.marginTop, bottom: geometry.marginBottom, left: geometry.marginLeft, right: geometry.marginRight,
-            header: footer, footer, gutter: 0,
-          },
-        },
-        // A line grid only: LibreOffice splits a 16 pt character over two cells of a character
-        // grid; run tracking (styles.ts) gives the 28 characters a row instead.
-        grid: { type: DocumentGridType.LINES, linePitch: geometry.linePitch },
+    sections: [
+      {
+        // 信函格式: page 1 has a footer of its own, without the page number
+        properties: { page, grid, ...(masthead.pageNumberOnFirstPage ? {} : { titlePage: true }) },
+        footers: masthead.pageNumberOnFirstPage ? numbers : { ...numbers, first: none() },
+        children,
       },
-      footers: { default: pageNumberFooter(spec, 'odd'), even: pageNumberFooter(spec, 'even') },
-      children,
-    }],
+      // a blank page before the 版记 page: both without page numbers (§7.5)
+      ...(colophon.section ? [{ properties: { page, grid, type: SectionType.NEXT_PAGE }, footers: { default: none(), even: none() }, children: colophon.section }] : []),
+    ],
   });
   const packed = await Packer.toBuffer(docx);
   return finishPackage(packed, {
-    'word/styles.xml': stylesXml(spec),
+    'word/styles.xml': stylesXml(spec, gongwenStylesXml(doc, spec)),
     'word/numbering.xml': numberingXml(spec),
     'word/settings.xml': settingsXml(spec),
     'word/fontTable.xml': fontTableXml(spec),

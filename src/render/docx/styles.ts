@@ -162,7 +162,8 @@ export function elementOf(spec: StyleSpec, kind: ElementKind): ElementStyle {
   return spec.elements[kind] ?? spec.elements.body;
 }
 
-export function stylesXml(spec: StyleSpec): string {
+/** `extra`: further w:style elements (the 公文 parts a document has, gongwen-styles.ts). */
+export function stylesXml(spec: StyleSpec, extra: string[] = []): string {
   const geometry = docxGeometry(spec);
   const body = spec.elements.body;
   const bodyHalf = Math.round(body.sizePt * 2);
@@ -204,5 +205,6 @@ export function stylesXml(spec: StyleSpec): string {
       `<w:tblPr><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${padding}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${padding}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
     '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
   );
+  styles.push(...extra);
   return `${XML_DECLARATION}<w:styles xmlns:w="${W_NS}">${defaults}${styles.join('')}</w:styles>`;
 }

@@ -88,8 +88,9 @@ export class GlyphWriter {
     // bold: fill and stroke the outline (text render mode 2); italic: a 12° slant in the text
     // matrix — the synthetic styles Word and WPS give CJK faces that have neither
     const slant = run.italic ? ITALIC_SLANT : 0;
-    const ops = ['BT', '0 g', `/${entry.pdfFont.id} ${fmt(size)} Tf`, `1 0 ${fmt(slant)} -1 ${fmt(first.x)} ${fmt(run.y)} Tm`];
-    if (run.bold) ops.push('0 G', `${fmt(size * BOLD_STROKE_EM)} w`, '2 Tr');
+    const fill = run.color ? rgb(run.color) : '0';
+    const ops = ['BT', `${fill} ${run.color ? 'rg' : 'g'}`, `/${entry.pdfFont.id} ${fmt(size)} Tf`, `1 0 ${fmt(slant)} -1 ${fmt(first.x)} ${fmt(run.y)} Tm`];
+    if (run.bold) ops.push(`${fill} ${run.color ? 'RG' : 'G'}`, `${fmt(size * BOLD_STROKE_EM)} w`, '2 Tr');
     const parts: string[] = [];
     let hex = '';
     let cursor = first.x;
@@ -131,6 +132,11 @@ export class GlyphWriter {
     ops.push('ET');
     this.pdf.addContent(ops.join('\n'));
   }
+}
+
+/** `#RRGGBB` as PDF colour operands (`1 0 0` for red). */
+function rgb(color: string): string {
+  return [1, 3, 5].map((i) => fmt(parseInt(color.slice(i, i + 2), 16) / 255)).join(' ');
 }
 
 /** Stroke width of synthetic bold, in ems (about what Word adds to a CJK face). */

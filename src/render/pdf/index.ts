@@ -77,7 +77,7 @@ export async function write({ document, spec, layout, faces }: WriterInput): Pro
 function drawPage(pdf: PDFKit.PDFDocument, writer: GlyphWriter, page: LayoutPage, spec: StyleSpec): void {
   const color = spec.typography.placeholderColor;
   for (const h of page.highlights) pdf.save().rect(h.x, h.y, h.width, h.height).fill(color).restore();
-  for (const r of page.rules) pdf.save().lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke('#000000').restore();
+  for (const r of page.rules) pdf.save().lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke(r.color ?? '#000000').restore();
   for (const image of page.images) pdf.image(image.path, image.x, image.y, { width: image.width, height: image.height });
   for (const run of page.runs) writer.draw(run);
   for (const run of page.pageNumber) writer.draw(run);

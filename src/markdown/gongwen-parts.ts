@@ -1,0 +1,85 @@
+/**
+ * The 公文 parts of the document around the body: 文种, 版头 (`header:`), 附注 (`note:`), 附件 pages
+ * (attachments with a `file`) and 版记 (`footer:`), from report.yaml with `{{…}}` rendered in every
+ * value. A project without these keys gets none of them, so it builds as before.
+ *
+ * 附件 pages (GB/T 9704 §7.3.7): each attachment file is Markdown + Handlebars like a section, read
+ * from inside the project and turned into its own blocks (its headings numbered from 一、 again).
+ * A missing file is an error at its report.yaml line.
+ */
+import { inputError } from '../diagnostic.js';
+import type { AttachmentPage, Document } from '../model/document.js';
+import { documentNumberProblem } from '../project/gongwen-config.js';
+import type { Project } from '../project/load.js';
+import { confinedPath, displayPath, readSourceFile } from '../project/source-file.js';
+import { positionOf } from '../project/yaml-source.js';
+import { formatChineseDate } from '../template/helpers.js';
+import { renderTemplate } from '../template/render.js';
+import type { ReadStars } from './literal-text.js';
+import { sectionsToBlocks } from './to-model.js';
+
+export type InlineRender = (text: string, path: Array<string | number>) => string;
+type Path = Array<string | number>;
+
+/** Where `attachments[i]` (or its `title`/`file`) is written: report.yaml allows one entry unlisted. */
+function attachmentPath(project: Project, i: number, key?: 'title' | 'file'): Path {
+  const listed = Array.isArray((project.configSource.data as Record<string, unknown>).attachments);
+  const entry: Path = listed ? ['attachments', i] : ['attachments'];
+  return key && project.config.attachmentFiles[i] !== undefined ? [...entry, key] : entry;
+}
+
+/** 附件说明 names as printed. */
+export function attachmentNames(project: Project, inline: InlineRender): string[] {
+  return project.config.attachments.map((name, i) => inline(name, attachmentPath(project, i, 'title')));
+}
+
+export function gongwenParts(project: Project, inline: InlineRender, attachments: string[], stars?: ReadStars): Partial<Document> {
+  const { config } = project;
+  const file = project.configFile.displayPath;
+  const parts: Partial<Document> = {};
+  if (config.kind) parts.kind = config.kind;
+  const optional = (value: string | undefined, path: Path) => (value === undefined ? undefined : inline(value, path) || undefined);
+  const list = (values: string[], path: string[]) => {
+    const listed = Array.isArray(path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], project.configSource.data));
+    return values.map((value, i) => inline(value, listed ? [...path, i] : path)).filter(Boolean);
+  };
+  if (config.header) {
+    const h = config.header;
+    const number = optional(h.number, ['header', 'number']);
+    // a number built from {{…}} is checked as printed
+    const problem = number !== undefined && h.number?.includes('{{') ? documentNumberProblem(number) : undefined;
+    if (problem) throw inputError(file, problem, positionOf(project.configSource, ['header', 'number']), 'config');
+    parts.masthead = {
+      copy: h.copy, secret: optional(h.secret, ['header', 'secret']), urgency: optional(h.urgency, ['header', 'urgency']),
+      issuer: optional(h.issuer, ['header', 'issuer']), mark: optional(h.mark, ['header', 'mark']), number,
+      signers: list(h.signer, ['header', 'signer']),
+    };
+  }
+  const note = optional(config.note, ['note']);
+  if (note) parts.note = note;
+  const pages = attachmentPages(project, attachments, stars);
+  if (pages.length > 0) parts.attachmentPages = pages;
+  if (config.footer) {
+    const f = config.footer;
+    parts.colophon = {
+      cc: list(f.cc, ['footer', 'cc']),
+      printedBy: optional(f.printedBy, ['footer', 'printedBy']),
+      printedOn: f.printedOn ? formatChineseDate(f.printedOn, 'footer.printedOn') : undefined,
+    };
+  }
+  return parts;
+}
+
+function attachmentPages(project: Project, titles: string[], stars?: ReadStars): AttachmentPage[] {
+  const file = project.configFile.displayPath;
+  const pages: AttachmentPage[] = [];
+  project.config.attachmentFiles.forEach((relative, i) => {
+    if (relative === undefined) return;
+    const at = positionOf(project.configSource, attachmentPath(project, i, 'file'));
+    const path = confinedPath(project.dir, project.dir, relative, 'attachment file', file, at);
+    const source = readSourceFile(path, displayPath(path), { file, position: at, what: 'attachment file', name: relative });
+    const rendered = renderTemplate(source, project.indicators, { strict: true });
+    pages.push({ number: i + 1, title: titles[i], body: sectionsToBlocks([rendered], { projectDir: project.dir, stars }) });
+  });
+  return pages;
+}
