@@ -22,6 +22,8 @@ const FORBIDDEN: Record<string, string[]> = {
   layout: ['project', 'template', 'markdown', 'render', 'lint', 'build', 'cli'],
   render: ['project', 'template', 'markdown', 'lint', 'build', 'cli'],
   lint: ['fonts', 'layout', 'render', 'build', 'cli'],
+  // chart specs, data and geometry are shared by the reader and both writers: they never reach back
+  chart: ['project', 'template', 'markdown', 'fonts', 'layout', 'render', 'lint', 'build', 'cli'],
   build: ['cli'],
   // watch and batch call the build library and commit through io; watch reuses batch's
   // build-and-commit step, never the other way round

@@ -127,7 +127,7 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
     const fixes = checked.outputFixes.get(section.path);
     return fixes ? renderTemplate({ ...section, text: applyFixes(section.text, fixes) }, project.indicators, { strict: true, tolerate }) : sections[i];
   });
-  let document = assembleDocument(project, printed, { stars });
+  let document = assembleDocument(project, printed, { stars, isBlank: tolerate });
   if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
   lap('model');
 

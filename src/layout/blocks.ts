@@ -5,9 +5,12 @@
  * item lands on is decided later by pagination.
  */
 import type { Diagnostic } from '../diagnostic.js';
-import type { Block, Document, Image, Inline, SourcePosition, Table } from '../model/document.js';
+import type { Block, Caption, Chart, Document, Image, Inline, SourcePosition, Table } from '../model/document.js';
+import { captionInlines } from '../model/caption.js';
+import { chartItem } from './chart.js';
 import { closingBlock, type ClosingBlock } from '../model/closing.js';
 import { imageBox } from '../model/image-box.js';
+import { chartGeometry } from '../chart/geometry.js';
 import { planTable, type PlannedRow, type TablePlan } from '../model/table-plan.js';
 import { cellAdvanceTwips, type ElementKind, type ElementStyle, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
 import { titleLines } from '../model/title-lines.js';
@@ -161,12 +164,18 @@ export class BlockBuilder {
           groups.push(...this.blocks(block.blocks, 'quote', level));
           break;
         case 'table':
+          if (block.caption) groups.push({ ...this.caption(block.caption), keepWithNext: true });
           groups.push({ ...this.table(block), block });
           break;
         case 'image': {
-          groups.push({ ...this.image(block), block });
+          groups.push({ ...this.image(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
+          if (block.caption) groups.push(this.caption(block.caption));
           break;
         }
+        case 'chart':
+          groups.push({ ...this.chart(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
+          if (block.caption) groups.push(this.caption(block.caption));
+          break;
         case 'thematicBreak':
           groups.push({ kind: 'blank', items: [blankItem()] });
           break;
@@ -277,6 +286,30 @@ export class BlockBuilder {
         }
       },
     };
+  }
+
+  /** A chart on the whole grid rows its geometry takes (src/chart/geometry.ts), like an image. */
+  chart(chart: Chart): FlowGroup {
+    if (!chartGeometry(chart, this.ctx.spec).labelsFit) {
+      const at = chart.source;
+      this.ctx.warnings.push({
+        file: at?.file ?? '(document)', line: at?.line, column: at?.column, rule: 'chart-labels-too-long', severity: 'warning',
+        message: `chart: category labels are too long for ${chart.categories.length} columns even at ${this.ctx.spec.chart.smallerSizesPt.at(-1) ?? this.ctx.spec.chart.sizePt} pt; shorten them ({短名: 指标} in series)`,
+      });
+    }
+    const painter = {
+      spec: this.ctx.spec, grid: this.ctx.grid,
+      baseline: (role: FontRole, size: number) => this.baseline(role, size),
+      settings: (source?: SourcePosition) => this.settings(source),
+      drawRow: (page: PageCanvas, row: BrokenRow, left: number, baseline: number) => drawRow(page, row, left, baseline),
+    };
+    // kind 'image' for pagination: a figure that moves whole, never split
+    return { kind: 'image', items: [chartItem(chart, painter)] };
+  }
+
+  /** 表N/图N and the title: centred caption rows (a table's kept with the table below it). */
+  caption(caption: Caption): FlowGroup {
+    return { kind: 'text', items: this.paragraph(this.spans(captionInlines(caption), 'caption'), 'caption', caption.source), keepTogether: true };
   }
 
   /** An image centred on as many rows as its box (the one scaling rule, model/image-box) needs. */

@@ -87,6 +87,14 @@ export interface Bookmark {
   y: number;
 }
 
+/** A chart's vector shapes (src/chart/geometry.ts placed on the page), colours as "#RRGGBB". */
+export type ChartShape =
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
+  | { kind: 'line'; points: Array<{ x: number; y: number }>; color: string; width: number }
+  | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
+  /** A pie slice: angles in radians, clockwise from 12 o'clock. */
+  | { kind: 'wedge'; cx: number; cy: number; r: number; start: number; end: number; fill: string; edge: string };
+
 /** What a test (or a reviewer) needs to check a printed row against the grid. */
 export interface RowInfo {
   /** Grid row on the page, 0-based. */
@@ -107,6 +115,8 @@ export interface PageContent {
   highlights: Rect[];
   rules: Rule[];
   images: PlacedImage[];
+  /** Charts' bars, lines and slices, drawn before the glyphs (their labels are glyph runs). */
+  shapes?: ChartShape[];
   bookmarks: Bookmark[];
   rows: RowInfo[];
 }

@@ -21,6 +21,8 @@ const FALLBACK_EPOCH = Date.UTC(2000, 0, 1);
 export interface AssembleOptions {
   /** Which stars are blanks (printed as typed; a --draft build marks them) and which are emphasis. */
   stars?: ReadStars;
+  /** A data value the build reports as an unfilled blank: a --draft build's chart draws a gap. */
+  isBlank?: (text: string) => boolean;
 }
 
 export function assembleDocument(project: Project, sections: RenderedText[], options: AssembleOptions = {}): Document {
@@ -48,7 +50,7 @@ export function assembleDocument(project: Project, sections: RenderedText[], opt
     title,
     // 主送机关 ends with a full-width colon (§7.3.2), whether or not the author typed one.
     recipient: config.recipient ? `${inline(config.recipient, ['recipient']).replace(/[:：]\s*$/u, '')}：` : undefined,
-    body: sectionsToBlocks(sections, { projectDir: project.dir, stars: options.stars }),
+    body: sectionsToBlocks(sections, { projectDir: project.dir, stars: options.stars, indicators: project.indicators, isBlank: options.isBlank }),
     attachments,
     signature,
     date,

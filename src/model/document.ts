@@ -56,6 +56,22 @@ export interface Table {
   rows: TableCell[][];
   header: boolean;
   align: Array<'left' | 'center' | 'right' | null>;
+  /** 表N and its title, printed above the table (model/caption.ts). */
+  caption?: Caption;
+  source?: SourcePosition;
+}
+
+/**
+ * A numbered caption: `表1`/`图1` counted in document order by the reader, which also prints
+ * every reference to it (`[表](#key)`) as the label. Tables carry theirs above, figures below.
+ */
+export interface Caption {
+  /** As printed: `表1`, `图2`. */
+  label: string;
+  /** The title after the label (may be empty). */
+  content: Inline[];
+  /** The author's key for references (`{#key}`), when given. */
+  key?: string;
   source?: SourcePosition;
 }
 
@@ -83,6 +99,35 @@ export interface Image {
   /** Pixel size read from the file header, for scaling to the text width. */
   widthPx: number;
   heightPx: number;
+  /** 图N and its title, printed below the image. */
+  caption?: Caption;
+  source?: SourcePosition;
+}
+
+export interface ChartSeries {
+  /** Legend text: the indicator's name, 本期, 上年同期 … */
+  name: string;
+  /** One value per category; null where the data has none (a gap). */
+  values: Array<number | null>;
+  /** Digits after the point for the printed values (data labels), from the data. */
+  decimals: number;
+}
+
+/**
+ * A chart drawn from indicators (a ```chart fence), with its data already resolved: writers
+ * draw these numbers and never see indicators or YAML. Both writers size it with the shared
+ * geometry (src/chart/geometry.ts), so it takes the same whole grid rows in the PDF and the DOCX.
+ */
+export interface Chart {
+  kind: 'chart';
+  type: 'bar' | 'line' | 'pie';
+  /** Category labels along the axis (bar, line) or the slices (pie). */
+  categories: string[];
+  series: ChartSeries[];
+  /** The values' unit (亿元, %), when the data gives one; printed after the caption title. */
+  unit?: string;
+  /** 图N and its title, printed below the chart. */
+  caption?: Caption;
   source?: SourcePosition;
 }
 
@@ -90,7 +135,7 @@ export interface ThematicBreak {
   kind: 'thematicBreak';
 }
 
-export type Block = Heading | Paragraph | Table | ListBlock | Quote | Image | ThematicBreak;
+export type Block = Heading | Paragraph | Table | ListBlock | Quote | Image | Chart | ThematicBreak;
 
 export interface DocumentMetadata {
   title: string;

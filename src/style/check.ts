@@ -20,6 +20,7 @@ const texts: Check = (v) => (Array.isArray(v) && v.every((t) => typeof t === 'st
 const flag: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
 const oneOf = (...choices: string[]): Check => (v) => (choices.includes(v as string) ? undefined : `expected one of ${choices.join(', ')}`);
 const optional = (check: Check) => ({ optional: check });
+const rgb: Check = (v) => (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? undefined : 'expected a colour like "#000000"');
 /** A section only some reports need (版头, 版记 …): absent is fine, present must be whole. */
 const optionalShape = (shape: Shape) => ({ optionalShape: shape });
 const colour: Check = (v) => (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? undefined : 'expected a colour like "#FF0000"');
@@ -88,6 +89,19 @@ function styleShape(): Shape {
     table: {
       smallerSizesPt: descendingSizes, shortLabelHanChars: charCount,
       fullWidthEm: positive, halfWidthEm: positive, wideLatinEm: positive, fitSlackPt: nonNegative, descenderEm: nonNegative,
+    },
+    chart: {
+      rows: (v) => (Number.isInteger(v) && (v as number) >= 6 ? undefined : 'expected a whole number of grid rows, 6 or more'),
+      pieRows: (v) => (Number.isInteger(v) && (v as number) >= 6 ? undefined : 'expected a whole number of grid rows, 6 or more'),
+      font: role, sizePt: positive, smallerSizesPt: descendingSizes,
+      colors: (v) => (Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string' && /^#[0-9a-fA-F]{6}$/.test(c)) ? undefined : 'expected a list of colours like "#C00000"'),
+      axisColor: rgb, axisWidthPt: positive, tickLengthPt: nonNegative, lineWidthPt: positive, markerSizePt: positive,
+      barGroupFraction: (v) => (typeof v === 'number' && v > 0 && v < 1 ? undefined : 'expected a number between 0 and 1'),
+      docx: {
+        drawingTopPt: number(-100, 'a length in points'), labelBoxEm: positive, axisLabelGapPt: nonNegative, lowAxisLabelGapPt: nonNegative,
+        valueLabelGapPt: nonNegative, pointLabelGapPt: nonNegative, sliceLabelDropPt: number(-100, 'a length in points'), legendPaddingPt: nonNegative,
+        textBelowRowPt: number(-100, 'a length in points'),
+      },
     },
     typography: {
       lineBreaking: oneOf('word-processor', 'clreq'), cjkLatinGapEm: nonNegative, tableCellPaddingChars: nonNegative, tableRuleWidthPt: nonNegative,

@@ -16,7 +16,7 @@ export const FONT_ROLES: FontRole[] = ['title', 'body', 'heading1', 'heading2', 
 
 export const ELEMENT_KINDS = [
   'title', 'recipient', 'body', 'heading1', 'heading2', 'heading3', 'heading4',
-  'attachment', 'signature', 'date', 'table', 'quote',
+  'attachment', 'signature', 'date', 'table', 'quote', 'caption',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -67,6 +67,8 @@ export interface StyleSpec {
   image: { dpi: number; maxRows: number; baselineDropPt: number };
   /** How tables are sized (model/table-plan.ts): the type steps and the width estimates. */
   table: TableSpec;
+  /** Charts from indicators (src/chart/geometry.ts): rows, type, colours, LibreOffice's measures. */
+  chart: ChartSpec;
   /** PDF typesetting details (clreq). */
   typography: { lineBreaking: 'word-processor' | 'clreq'; cjkLatinGapEm: number; tableCellPaddingChars: number; tableRuleWidthPt: number; placeholderColor: string };
   /** The 文种 this template sets (report.yaml `kind:`). */
@@ -154,6 +156,52 @@ export interface TableSpec {
   fitSlackPt: number;
   /** Descender depth (ems) by which the DOCX lowers type smaller than the body, as the PDF does. */
   descenderEm: number;
+}
+
+/**
+ * Charts: a bar or line chart takes `rows` grid rows, a pie `pieRows` (more when it has more
+ * slices than fit); text in the `font` role at `sizePt`, category labels stepping down through
+ * `smallerSizesPt` until they fit their columns. `docx` holds what LibreOffice does with a DOCX
+ * chart's text, measured, so its labels land on grid rows as the PDF's do.
+ */
+export interface ChartSpec {
+  rows: number;
+  pieRows: number;
+  font: FontRole;
+  sizePt: number;
+  smallerSizesPt: number[];
+  /** Series (bar, line) and slice (pie) colours, in order, as "#RRGGBB". */
+  colors: string[];
+  axisColor: string;
+  axisWidthPt: number;
+  /** Tick marks below the category axis between categories (bar and line charts without values below 0). */
+  tickLengthPt: number;
+  lineWidthPt: number;
+  markerSizePt: number;
+  /** Share of a category's width its bars take. */
+  barGroupFraction: number;
+  docx: ChartDocxSpec;
+}
+
+/** LibreOffice's placement of chart text (measured with 7.4; see style.yaml). */
+export interface ChartDocxSpec {
+  /** An inline chart's drawing starts this far below the top of its first row. */
+  drawingTopPt: number;
+  /** Height of a chart label's box, in ems of its size. */
+  labelBoxEm: number;
+  /** From the bottom of the plot to the top of the category labels (next to the axis, past its tick marks). */
+  axisLabelGapPt: number;
+  /** The same with the labels at the plot's bottom while the axis crosses higher (values below 0, no tick marks). */
+  lowAxisLabelGapPt: number;
+  /** From a bar's end (a line's point) to its value label, before the label is moved to its row. */
+  valueLabelGapPt: number;
+  pointLabelGapPt: number;
+  /** A slice label's centre lies this far below the point halfway out along the slice's middle. */
+  sliceLabelDropPt: number;
+  /** Inside the legend's box, above its text. */
+  legendPaddingPt: number;
+  /** A grid row's text box ends this far below the row (body text and chart labels alike). */
+  textBelowRowPt: number;
 }
 
 export const PT_PER_MM = 72 / 25.4;

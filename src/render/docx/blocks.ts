@@ -4,7 +4,9 @@
  * alignment, a list's depth, a heading whose number Word cannot produce by itself.
  */
 import { AlignmentType, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import { inlineText, type Block, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
+import { inlineText, type Block, type Caption, type Chart, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
+import { captionInlines } from '../../model/caption.js';
+import { chartRun } from './chart.js';
 import type { LayoutResult } from '../../layout/types.js';
 import { printedWidth } from '../../text/width.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
@@ -22,20 +24,24 @@ export interface BodyContext {
   spec: StyleSpec;
   /** Per heading, in document order: may Word's numbering print its number? */
   numbered: Map<Heading, boolean>;
+  /** Each chart's number (1, 2 …, document order): its part is word/charts/chartN.xml. */
+  charts: Map<Chart, number>;
 }
 
 export function bodyContext(blocks: Block[], geometry: DocxGeometry, spec: StyleSpec): BodyContext {
   const headings: Heading[] = [];
+  const charts = new Map<Chart, number>();
   const collect = (list: Block[]): void => {
     for (const block of list) {
       if (block.kind === 'heading') headings.push(block);
+      else if (block.kind === 'chart') charts.set(block, charts.size + 1);
       else if (block.kind === 'quote') collect(block.blocks);
       else if (block.kind === 'list') block.items.forEach(collect);
     }
   };
   collect(blocks);
   const matches = wordNumberingMatches(headings);
-  return { geometry, spec, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
+  return { geometry, spec, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])), charts };
 }
 
 export function blankRow(): Paragraph {
@@ -78,7 +84,9 @@ function keptWithClosing(block: Block, context: BodyContext, paragraphStyle: str
     ];
   }
   if (block.kind === 'paragraph') return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
-  if (block.kind === 'image') return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] })];
+  if (block.kind === 'image') {
+    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] }), ...captionParagraphs(block.caption)];
+  }
   return bodyBlock(block, { ...context, keepTableRowsFrom: block.kind === 'table' ? keep.fromRow : undefined }, paragraphStyle);
 }
 
@@ -116,17 +124,29 @@ function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): 
     case 'heading':
       return [heading(block, context)];
     case 'table':
-      return [table(block, context)];
+      return [...captionParagraphs(block.caption, true), table(block, context)];
     case 'list':
       return list(block, context, 0);
     case 'quote':
       return bodyBlocks(block.blocks, context, STYLES.quote.id);
     case 'image':
-      return [new Paragraph({ style: STYLES.image.id, children: [imageRun(block, context.spec)] })];
+      return [new Paragraph({ style: STYLES.image.id, keepNext: block.caption ? true : undefined, children: [imageRun(block, context.spec)] }), ...captionParagraphs(block.caption)];
+    case 'chart':
+      // a native chart on the rows the shared geometry gives it, kept with its caption below
+      return [
+        new Paragraph({ style: STYLES.image.id, keepNext: block.caption ? true : undefined, children: [chartRun(block, context.charts.get(block) ?? 1, context.spec)] }),
+        ...captionParagraphs(block.caption),
+      ];
     case 'thematicBreak':
       // 公文 have no rules; a scene break becomes one blank row, which keeps the grid.
       return [blankRow()];
   }
+}
+
+/** 表N/图N and the title in the caption style (题注); a table's keeps with the table below it. */
+function captionParagraphs(caption: Caption | undefined, keepNext = false): Paragraph[] {
+  if (!caption) return [];
+  return [new Paragraph({ style: STYLES.caption.id, keepNext: keepNext || undefined, children: inlineRuns(captionInlines(caption)) })];
 }
 
 function heading(block: Heading, context: BodyContext): Paragraph {

@@ -13,6 +13,7 @@ import type { LayoutResult } from '../../layout/types.js';
 import type { StyleSpec } from '../../style/spec.js';
 import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
+import { chartParts } from './chart.js';
 import { colophonParagraphs } from './colophon.js';
 import { attachmentPageParagraphs, attachmentParagraphs, closingParagraphs, footerDistance, noteParagraphs, openingParagraphs, pageNumberFooter } from './frame.js';
 import { gongwenStylesXml } from './gongwen-styles.js';
@@ -35,10 +36,11 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
   const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block), ...noteParagraphs(spec, geometry, block)];
   const masthead = mastheadParagraphs(doc, spec, geometry);
   const colophon = colophonParagraphs(doc, spec, geometry, layout);
+  const body = bodyContext(doc.body, geometry, spec);
   const children = [
     ...masthead.paragraphs,
     ...openingParagraphs(doc, spec, geometry),
-    ...bodyBlocks(doc.body, bodyContext(doc.body, geometry, spec), undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
+    ...bodyBlocks(doc.body, body, undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
     ...closing,
     ...attachmentPageParagraphs(doc, spec, geometry),
     ...colophon.paragraphs,
@@ -77,7 +79,7 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
     'word/settings.xml': settingsXml(spec),
     'word/fontTable.xml': fontTableXml(spec),
     'docProps/core.xml': corePropertiesXml(doc.metadata),
-  }, doc.metadata.created);
+  }, doc.metadata.created, await chartParts(body.charts, spec, doc.metadata.created));
 }
 
 /** The registry's entry point (src/render/index.ts). */

@@ -26,6 +26,7 @@ export const STYLES = {
   table: { id: 'GwTableText', name: '表格文字' },
   tableHeader: { id: 'GwTableHeader', name: '表头' },
   image: { id: 'GwImage', name: '图片' },
+  caption: { id: 'GwCaption', name: '题注' },
   pageNumber: { id: 'GwPageNumber', name: '页码' },
 } as const;
 export type StyleKey = keyof typeof STYLES;
@@ -156,6 +157,7 @@ const ELEMENT_OF: Array<[StyleKey, ElementKind, boolean, FontRole?]> = [
   ['table', 'table', false],
   // Header cells in the level-1 heading face (黑体), the usual 公文 table head; a face, not bold.
   ['tableHeader', 'table', false, 'heading1'],
+  ['caption', 'caption', false],
 ];
 
 export function elementOf(spec: StyleSpec, kind: ElementKind): ElementStyle {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Face } from '../../fonts/face.js';
-import type { LayoutPage, LayoutResult } from '../../layout/types.js';
+import type { ChartShape, LayoutPage, LayoutResult } from '../../layout/types.js';
 import type { Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { GlyphWriter, type PdfKitInternals } from './glyph-writer.js';
@@ -79,8 +79,41 @@ function drawPage(pdf: PDFKit.PDFDocument, writer: GlyphWriter, page: LayoutPage
   for (const h of page.highlights) pdf.save().rect(h.x, h.y, h.width, h.height).fill(color).restore();
   for (const r of page.rules) pdf.save().lineWidth(r.width).moveTo(r.x1, r.y1).lineTo(r.x2, r.y2).stroke(r.color ?? '#000000').restore();
   for (const image of page.images) pdf.image(image.path, image.x, image.y, { width: image.width, height: image.height });
+  for (const shape of page.shapes ?? []) drawShape(pdf, shape);
   for (const run of page.runs) writer.draw(run);
   for (const run of page.pageNumber) writer.draw(run);
+}
+
+/** A chart's bar, line, marker or pie slice, as vectors. */
+function drawShape(pdf: PDFKit.PDFDocument, shape: ChartShape): void {
+  pdf.save();
+  switch (shape.kind) {
+    case 'rect':
+      pdf.rect(shape.x, shape.y, shape.width, shape.height).fill(shape.fill);
+      break;
+    case 'line': {
+      const [first, ...rest] = shape.points;
+      pdf.lineWidth(shape.width).lineJoin('round').lineCap('round').moveTo(first.x, first.y);
+      for (const p of rest) pdf.lineTo(p.x, p.y);
+      pdf.stroke(shape.color);
+      break;
+    }
+    case 'circle':
+      pdf.circle(shape.cx, shape.cy, shape.r).fill(shape.fill);
+      break;
+    case 'wedge': {
+      const { cx, cy, r, start, end } = shape;
+      if (end - start >= 2 * Math.PI - 1e-9) pdf.circle(cx, cy, r);
+      else {
+        // clockwise from 12 o'clock on a page whose y runs down
+        const at = (angle: number) => `${(cx + r * Math.sin(angle)).toFixed(3)} ${(cy - r * Math.cos(angle)).toFixed(3)}`;
+        pdf.path(`M ${cx.toFixed(3)} ${cy.toFixed(3)} L ${at(start)} A ${r.toFixed(3)} ${r.toFixed(3)} 0 ${end - start > Math.PI ? 1 : 0} 1 ${at(end)} Z`);
+      }
+      pdf.lineWidth(0.75).fillAndStroke(shape.fill, shape.edge);
+      break;
+    }
+  }
+  pdf.restore();
 }
 
 /**
@@ -94,6 +127,7 @@ function fingerprint(layout: LayoutResult, faces: Map<string, Face>): Uint8Array
   for (const page of layout.pages) {
     for (const run of page.runs) hash.update(`${name(run.face)}|${run.size}|${run.y}|${run.glyphs.map((g) => g.ch + g.x.toFixed(2)).join('')}\n`);
     for (const image of page.images) hash.update(`${image.alt}|${image.width}|${image.height}|${image.x}|${image.y}\n`);
+    for (const shape of page.shapes ?? []) hash.update(`${JSON.stringify(shape)}\n`);
   }
   return new Uint8Array(hash.digest());
 }

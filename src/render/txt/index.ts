@@ -3,11 +3,15 @@
  * systems. One paragraph per line (never hard-wrapped, so a changed figure is a one-line diff),
  * indented two ideographic spaces as 公文 paragraphs are; headings with their generated numbers
  * (一、（一）1.（1））; table rows as tab-separated cells (they paste into a spreadsheet or an OA
- * table); then 附件说明, 署名 and 成文日期 as the closing block decided them.
+ * table); then 附件说明, 署名 and 成文日期 as the closing block decided them; the 版头, 附注, 附件
+ * pages and 版记 where a 公文 has them (gongwen-parts.ts).
  */
 import { closingBlock } from '../../model/closing.js';
-import { inlineText, type Block, type Document } from '../../model/document.js';
+import { inlineText, type Block, type Caption, type Chart, type Document } from '../../model/document.js';
+import { captionInlines } from '../../model/caption.js';
+import { formatChartValue } from '../../chart/geometry.js';
 import type { WriterInput, WriterOutput } from '../index.js';
+import { mastheadLines, noteLines, tailLines } from './gongwen-parts.js';
 
 const INDENT = '\u3000\u3000';
 
@@ -16,7 +20,7 @@ export async function write({ document, spec }: WriterInput): Promise<WriterOutp
 }
 
 export function documentText(doc: Document, spec: WriterInput['spec']): string {
-  const lines: string[] = [];
+  const lines: string[] = [...mastheadLines(doc, spec)];
   if (doc.title) lines.push(doc.title, '');
   if (doc.recipient) lines.push(doc.recipient);
   lines.push(...blockLines(doc.body, INDENT));
@@ -31,6 +35,7 @@ export function documentText(doc: Document, spec: WriterInput['spec']): string {
     lines.push(...closing.signature.map((line) => line.text));
     if (closing.date) lines.push(closing.date.text);
   }
+  lines.push(...noteLines(closing), ...tailLines(doc, spec, (blocks) => blockLines(blocks, INDENT)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -55,10 +60,16 @@ function blockLines(blocks: Block[], indent: string): string[] {
         out.push(...blockLines(block.blocks, indent));
         break;
       case 'table':
+        if (block.caption) out.push(captionLine(block.caption));
         for (const row of block.rows) out.push(row.map((cell) => oneLine(inlineText(cell.content))).join('\t'));
         break;
       case 'image':
         out.push(`${indent}[图：${block.alt}]`);
+        if (block.caption) out.push(captionLine(block.caption));
+        break;
+      case 'chart':
+        out.push(...chartLines(block));
+        if (block.caption) out.push(captionLine(block.caption));
         break;
       case 'thematicBreak':
         out.push('');
@@ -66,6 +77,20 @@ function blockLines(blocks: Block[], indent: string): string[] {
     }
   }
   return out;
+}
+
+function captionLine(caption: Caption): string {
+  return oneLine(inlineText(captionInlines(caption)));
+}
+
+/** A chart as the table of its values: a head row of series names, then one row per category. */
+function chartLines(chart: Chart): string[] {
+  const head = ['', ...chart.series.map((s) => s.name)].join('\t');
+  const rows = chart.categories.map((category, k) => [oneLine(category), ...chart.series.map((s) => {
+    const value = s.values[k];
+    return value === null ? '' : formatChartValue(value, s.decimals);
+  })].join('\t'));
+  return [head, ...rows];
 }
 
 /** A hard line break inside a paragraph stays inside its line, as a space would in OA text. */
