@@ -37,6 +37,9 @@ export interface BodyOptions {
   projectDir: string;
   /** Which stars are blanks (kept as typed) and which are emphasis: the reading lint uses. */
   stars?: ReadStars;
+  /** The indicator data ```chart fences draw from, and which data values are unfilled blanks. */
+  indicators?: Record<string, unknown>;
+  isBlank?: (text: string) => boolean;
 }
 
 /** Convert every rendered section, in order, into body blocks with one running heading count. */
@@ -44,12 +47,14 @@ export function sectionsToBlocks(sections: RenderedText[], options: BodyOptions)
   const counters = [0, 0, 0, 0];
   const blocks: Block[] = [];
   const budget = { bytes: 0, lines: 0 };
+  const captions = new CaptionRegistry();
   for (const section of sections) {
     checkBodySize(section, budget);
     const tree = parseMarkdown(literalMarkdown(section, options.stars));
-    const converter = new SectionConverter(section, options, counters);
+    const converter = new SectionConverter(section, options, counters, captions);
     blocks.push(...converter.blocks(tree));
   }
+  captions.finish(blocks); // 表N/图N in document order, and the references that print them
   return blocks;
 }
 
@@ -94,7 +99,12 @@ function checkBodySize(section: RenderedText, budget: { bytes: number; lines: nu
 }
 
 class SectionConverter {
-  constructor(private readonly section: RenderedText, private readonly options: BodyOptions, private readonly counters: number[]) {}
+  constructor(
+    private readonly section: RenderedText,
+    private readonly options: BodyOptions,
+    private readonly counters: number[],
+    private readonly captions = new CaptionRegistry(),
+  ) {}
 
   blocks(root: Root): Block[] {
     return this.blockList(root.children, 0);
@@ -113,7 +123,7 @@ class SectionConverter {
     }
     const out: Block[] = [];
     for (const node of nodes) out.push(...this.block(node, depth));
-    return out;
+    return attachCaptions(out);
   }
 
   private block(node: RootContent, depth: number): Block[] {
@@ -154,6 +164,10 @@ class SectionConverter {
         return [{ kind: 'table', rows, header: true, align: (node.align ?? []).map((a) => a ?? null), source: this.where(node) }];
       }
       case 'code':
+        if (isChartFence(node)) {
+          const data = this.options.indicators ? { indicators: this.options.indicators, isBlank: this.options.isBlank } : undefined;
+          return [chartBlock(node, this.section, data, this.where(node))];
+        }
         return [{ kind: 'paragraph', content: [{ kind: 'text', text: restoreCode(node.value), code: true }], source: this.where(node) }];
       case 'thematicBreak':
         return [{ kind: 'thematicBreak' }];
@@ -221,8 +235,14 @@ class SectionConverter {
         case 'emphasis':
           out.push(...this.inlines(node.children, { ...style, italic: true }, softBreaks));
           break;
-        case 'delete':
         case 'link':
+          // [表](#key): printed as 表N once every caption is numbered (captions.ts)
+          if (node.url.startsWith('#')) {
+            const written = this.inlines(node.children).map((run) => (run.kind === 'text' ? run.text : '')).join('');
+            pushText(out, this.captions.reference(node.url.slice(1), written, this.where(node)), style);
+          } else out.push(...this.inlines(node.children, style, softBreaks));
+          break;
+        case 'delete':
         case 'linkReference':
           out.push(...this.inlines(node.children, style, softBreaks));
           break;
