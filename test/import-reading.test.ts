@@ -67,11 +67,12 @@ describe('公文 parts by position and wording', () => {
     expect(parts.body).toHaveLength(3);
   });
 
-  it('版头 lines are noted and left out; text after the 成文日期 is kept apart', () => {
-    const parts = findReportParts(lines('青溪镇人民政府文件', '青政发〔2024〕12号', '', '关于某事的报告', '', '正文。', '青溪镇人民政府', '2024年7月8日', '附件1', '附件正文。'), false);
+  it('版头 lines are read as the header; 附件 pages after the 成文日期 as pages, anything else kept apart', () => {
+    const parts = findReportParts(lines('青溪镇人民政府文件', '青政发〔2024〕12号', '', '关于某事的报告', '', '正文。', '青溪镇人民政府', '2024年7月8日', '附件1', '附件标题', '附件正文。'), false);
     expect(parts.title).toBe('关于某事的报告');
-    expect(parts.notes[0]).toMatch(/^版头 not imported .*青政发〔2024〕12号/);
-    expect(parts.afterDate).toHaveLength(2);
+    expect(parts.header).toEqual({ mark: '青溪镇人民政府文件', number: '青政发〔2024〕12号', signer: [] });
+    expect(parts.pages).toMatchObject([{ index: 1, title: '附件标题', blocks: [{ kind: 'paragraph' }] }]);
+    expect(findReportParts(lines('正文。', '青溪镇人民政府', '2024年7月8日', '另起一段说明。'), false).afterDate).toHaveLength(1);
   });
 
   it('dates in Chinese numerals are read; impossible dates are no dates', () => {
@@ -109,5 +110,38 @@ describe('Markdown escaping: text that means something to Markdown or Handlebars
     expect(printed).toContain('1.带空格的编号行不在序列中也照印。');
     const section = readFileSync(join(project, 'sections', readdirSync(join(project, 'sections'))[0]), 'utf8');
     expect(section).toContain('完成**技术企业申报，省**技术产品'); // star blanks stay as typed, for the blank check
+  });
+});
+
+describe('版头, 附注, 附件 pages and 版记 become report.yaml keys', () => {
+  it('from their places before the title and after the 成文日期', async () => {
+    const { loadProject } = await import('../src/project/load.js');
+    const text = [
+      '000001', '秘密★1年', '特急', '青溪镇人民政府文件', '青政发〔2024〕12号 签发人：张三', '',
+      '青溪镇人民政府关于2024年上半年工作情况的报告', '', '县人民政府：',
+      '今年以来，全镇各项工作稳步推进。', '一、工作情况', '全镇重点项目推进顺利。', '',
+      '附件：1.主要经济指标完成情况表', '2.重点项目推进情况表', '', '青溪镇人民政府', '2024年7月8日', '（此件公开发布）',
+      '附件1', '主要经济指标完成情况表', '指标\t单位\t1-6月', '地区生产总值\t亿元\t18.6',
+      '附件2', '重点项目推进情况表', '全镇列入重点项目9个。',
+      '抄送：县发展改革局，县统计局。', '青溪镇党政办公室 2024年7月8日印发',
+    ].join('\n');
+    const { project, importRun } = importAndBuild('full.txt', text);
+    expect(importRun.status, importRun.stderr).toBe(0);
+    const { config } = loadProject(project);
+    expect(config).toMatchObject({
+      title: '青溪镇人民政府关于2024年上半年工作情况的报告',
+      header: { copy: '000001', secret: '秘密★1年', urgency: '特急', mark: '青溪镇人民政府文件', number: '青政发〔2024〕12号', signer: ['张三'] },
+      recipient: '县人民政府', signature: ['青溪镇人民政府'], date: '2024-07-08', note: '（此件公开发布）',
+      attachments: ['主要经济指标完成情况表', '重点项目推进情况表'],
+      attachmentFiles: ['attachments/附件1.md', 'attachments/附件2.md'],
+      footer: { cc: ['县发展改革局', '县统计局'], printedBy: '青溪镇党政办公室', printedOn: '2024-07-08' },
+    });
+    expect(readFileSync(join(project, 'attachments', '附件1.md'), 'utf8')).toBe('| 指标 | 单位 | 1-6月 |\n| --- | --- | --- |\n| 地区生产总值 | 亿元 | 18.6 |\n');
+  });
+
+  it('a 发文字号 the build would refuse is noted, not written', () => {
+    const { project, importRun } = importAndBuild('n.txt', '青溪镇人民政府文件\n青政发[2024]第012号\n\n关于某事的报告\n\n正文。\n');
+    expect(importRun.stderr).toMatch(/note: 发文字号 "青政发\[2024\]第012号" left out: .*〔〕/);
+    expect(readFileSync(join(project, 'report.yaml'), 'utf8')).not.toContain('number:');
   });
 });

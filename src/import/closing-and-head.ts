@@ -3,13 +3,15 @@
  *   head   版头 lines (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人) — noted, not imported;
  *          标题: the first lines, centred (DOCX) or set apart by an empty line (text), never ending
  *          in sentence punctuation; 主送机关: the next short line ending with a colon.
+ *          (版头 lines become report.yaml's `header`, see gongwen-extras.ts.)
  *   tail   成文日期: the last line that is only a date (2024年7月5日, 二〇二四年七月五日);
  *          署名: up to three short lines right above it; 附件说明: `附件：` (with `2.…` lines)
- *          right above the 署名; what follows the date (附件 pages, 附注, 版记) is kept apart.
+ *          right above the 署名; what follows the date is read as 附注, 附件 pages and 版记.
  */
 import { parseChineseNumber } from '../text/chinese-numeral.js';
 import type { SourceBlock, SourceParagraph } from './blocks.js';
 import { paragraphText } from './blocks.js';
+import { isHeaderLine, readAfterDate, readHeader, type AttachmentPage, type HeaderParts } from './gongwen-extras.js';
 import { writtenHeadingNumber } from './outline.js';
 
 export interface ReportParts {
@@ -21,20 +23,18 @@ export interface ReportParts {
   date?: string;
   attachments: string[];
   body: SourceBlock[];
-  /** Blocks after the 成文日期: attachment pages, 附注, 版记. */
+  header?: HeaderParts;
+  note?: string;
+  /** 附件 pages printed after the 成文日期. */
+  pages: AttachmentPage[];
+  footer?: { cc: string[]; printedBy?: string; printedOn?: string };
+  /** Blocks after the 成文日期 that are no 附注, 附件 page or 版记. */
   afterDate: SourceBlock[];
   notes: string[];
 }
 
 const SENTENCE_END = /[。；;，,、：:！!？?]$/u;
-const HEADER_LINE = [
-  /^\d{6}$/u, // 份号
-  /^(?:绝密|机密|秘密)(?:★.*)?$/u,
-  /^(?:特急|加急)$/u,
-  /^.{2,30}文件$/u, // 发文机关标志
-  /〔\d{4}〕\d+号/u, // 发文字号
-  /^签发人[：:]/u,
-];
+/** 版记 lines, for documents without a 成文日期. */
 const FOOTER_LINE = /^(?:抄送[：:]|.{2,30}\d{4}年\d{1,2}月\d{1,2}日印发$)/u;
 const YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const DATE_LINE = /^([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$/u;
@@ -52,11 +52,10 @@ export function findReportParts(blocks: SourceBlock[], fromDocx: boolean): Repor
   // ---- head
   let start = nextFilled(0);
   const header: string[] = [];
-  while (start < blocks.length && blocks[start].kind === 'paragraph' && HEADER_LINE.some((pattern) => pattern.test(text(start)))) {
+  while (start < blocks.length && blocks[start].kind === 'paragraph' && isHeaderLine(text(start))) {
     header.push(text(start));
     start = nextFilled(start + 1);
   }
-  if (header.length) notes.push(`版头 not imported (report.yaml has no place for it yet): ${header.join(' / ')}`);
 
   const titleLines: string[] = [];
   while (start < blocks.length && titleLines.length < 3 && isTitleLine(blocks, start, fromDocx, titleLines.length > 0)) {
@@ -95,6 +94,7 @@ export function findReportParts(blocks: SourceBlock[], fromDocx: boolean): Repor
   }
   const attachments = attachmentNames(blocks, start, end, text);
   if (attachments) end = previousFilled(attachments.from - 1);
+  const after = readAfterDate(afterDate);
 
   return {
     title: titleLines.length ? titleLines.join('') : undefined,
@@ -103,7 +103,11 @@ export function findReportParts(blocks: SourceBlock[], fromDocx: boolean): Repor
     date,
     attachments: attachments?.names ?? [],
     body: blocks.slice(start, end + 1).filter((b) => b.kind !== 'blank'),
-    afterDate,
+    header: readHeader(header, notes),
+    note: after.note,
+    pages: after.pages,
+    footer: after.footer,
+    afterDate: after.rest,
     notes,
   };
 }

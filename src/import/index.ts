@@ -35,7 +35,7 @@ export async function importDocument(path: string, shownAs: string): Promise<Imp
     notes.push(`no title recognised; report.yaml uses the file name "${stem}" — edit \`title\``);
   }
   if ([...title].length > MAX_TITLE_CHARS) title = [...title].slice(0, MAX_TITLE_CHARS).join('');
-  if (parts.afterDate.length > 0) notes.push(`${parts.afterDate.length} block(s) after the 成文日期 (附件 pages, 附注, 版记) saved to appendix/after-date.md; the build does not print them`);
+  if (parts.afterDate.length > 0) notes.push(`${parts.afterDate.length} block(s) after the 成文日期 that are no 附注, 附件 page or 版记 saved to appendix/after-date.md; the build does not print them`);
   const outputName = stem.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'report';
   const { files, summary } = projectFiles(parts, outline, title, outputName);
   return { kind: document.kind, files, summary, title, notes };

@@ -1,14 +1,16 @@
 /**
- * The imported report as the files of a project: report.yaml (title, 主送, 署名, 日期, 附件说明),
- * an indicators.yaml waiting for `report extract`, one section file per 一、 heading (the text
- * before the first one goes with it, as in the example project), images/ and, when the document
- * went on after its 成文日期, appendix/after-date.md with that text (not printed by the build).
+ * The imported report as the files of a project: report.yaml (title, 主送, 署名, 日期, 附件说明,
+ * and where the document has them 版头, 附注 and 版记), an indicators.yaml waiting for `report
+ * extract`, one section file per 一、 heading (the text before the first one goes with it, as in
+ * the example project), attachments/附件N.md for 附件 pages, images/ and, for text after the
+ * 成文日期 that is none of these, appendix/after-date.md (not printed by the build).
  */
 import { stringify } from 'yaml';
 import type { SourceBlock } from './blocks.js';
 import { markdownLine, escapeMarkdown } from './markdown-text.js';
 import type { OutlineBlock } from './outline.js';
 import type { ReportParts } from './closing-and-head.js';
+import type { AttachmentPage } from './gongwen-extras.js';
 
 export interface ProjectFile {
   /** Relative path with forward slashes. */
@@ -54,13 +56,19 @@ export function projectFiles(parts: ReportParts, outline: OutlineBlock[], title:
     files.push({ path: `sections/${String(i + 1).padStart(width, '0')}-${slug}.md`, data: Buffer.from(`${markdown}\n`) });
   });
   summary.sections = chunks.length;
+  const attachments = attachmentEntries(parts);
+  for (const { file, page } of attachments) {
+    if (!file || !page) continue;
+    for (const block of page.blocks) if (block.kind === 'image') imageFiles.set(block.fileName, block.data);
+    files.push({ path: file, data: Buffer.from(`${page.blocks.map(blockMarkdown).join('\n\n')}\n`) });
+  }
   if (parts.afterDate.length > 0) {
     for (const block of parts.afterDate) if (block.kind === 'image') imageFiles.set(block.fileName, block.data);
     const text = parts.afterDate.map(blockMarkdown).join('\n\n');
     files.push({ path: 'appendix/after-date.md', data: Buffer.from(`<!-- Text that followed the 成文日期 (附件 pages, 附注, 版记); the build does not print it. -->\n\n${text}\n`) });
   }
   for (const [name, data] of imageFiles) files.push({ path: `images/${name}`, data });
-  files.push({ path: 'report.yaml', data: Buffer.from(reportYaml(parts, title, outputName)) });
+  files.push({ path: 'report.yaml', data: Buffer.from(reportYaml(parts, attachments, title, outputName)) });
   files.push({ path: INDICATORS_FILE, data: Buffer.from(INDICATORS_STUB) });
   return { files, summary };
 }
@@ -112,17 +120,42 @@ function slugOf(text: string): string {
   return slug || 'section';
 }
 
-function reportYaml(parts: ReportParts, title: string, outputName: string): string {
+interface AttachmentEntry {
+  title: string;
+  file?: string;
+  page?: AttachmentPage;
+}
+
+/** 附件说明 names, each with its 附件 page when the document has one (附件2 → the second name). */
+function attachmentEntries(parts: ReportParts): AttachmentEntry[] {
+  const entries: AttachmentEntry[] = parts.attachments.map((title) => ({ title }));
+  for (const page of parts.pages) {
+    const index = parts.attachments.length === 1 && parts.pages.length === 1 ? 0 : page.index - 1;
+    const file = `attachments/附件${index + 1}.md`;
+    if (entries[index] && !entries[index].page) Object.assign(entries[index], { file, page });
+    else entries.push({ title: page.title, file: `attachments/附件${entries.length + 1}.md`, page });
+  }
+  return entries;
+}
+
+function reportYaml(parts: ReportParts, attachments: AttachmentEntry[], title: string, outputName: string): string {
   // Values are printed through Handlebars by the build: a literal {{ must stay literal.
   const literal = (text: string) => text.replace(/\{\{/g, '\\{{');
   const config: Record<string, unknown> = { title: literal(title) };
+  if (parts.header) config.header = definedOnly({ ...parts.header, signer: parts.header.signer.length ? parts.header.signer : undefined });
   if (parts.recipient) config.recipient = literal(parts.recipient);
   if (parts.signature.length === 1) config.signature = literal(parts.signature[0]);
   else if (parts.signature.length > 1) config.signature = parts.signature.map(literal);
   if (parts.date) config.date = parts.date;
+  if (parts.note) config.note = literal(parts.note);
   config.indicators = INDICATORS_FILE;
   config.sections = ['sections/*.md'];
-  if (parts.attachments.length) config.attachments = parts.attachments.map(literal);
+  if (attachments.length) config.attachments = attachments.map((a) => (a.file ? { title: literal(a.title), file: a.file } : literal(a.title)));
+  if (parts.footer) config.footer = definedOnly({ cc: parts.footer.cc.length ? parts.footer.cc : undefined, printedBy: parts.footer.printedBy, printedOn: parts.footer.printedOn });
   config.output = { dir: 'out', name: outputName, formats: ['docx', 'pdf'] };
   return `# Imported by \`report import\`. Next: \`report extract\` moves the figures into ${INDICATORS_FILE}.\n${stringify(config, { lineWidth: 0 })}`;
+}
+
+function definedOnly(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
