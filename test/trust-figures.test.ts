@@ -95,8 +95,8 @@ describe('a figure typed by hand that the data contradicts', () => {
 describe('figures that cannot be printed exactly are refused at their YAML line', () => {
   const cases: Array<[string, string]> = [
     ['大数: 1e309\n', 'indicators.yaml:1:5: 1e309 is too large to be a figure (it reads as infinity)'],
-    ['长数: 123456789012345678901234567890\n', 'indicators.yaml:1:5: 123456789012345678901234567890 has more than 15 significant digits and cannot be printed exactly (quote it if it is a code, not a figure)'],
-    ['产值: {value: 12345678901234567, unit: 元}\n', 'indicators.yaml:1:13: 12345678901234567 has more than 15 significant digits and cannot be printed exactly (quote it if it is a code, not a figure)'],
+    ['长数: 123456789012345678901234567890\n', 'indicators.yaml:1:5: 123456789012345678901234567890 has more digits than a figure can hold (it would print as 1.2345678901234568e+29); quote it if it is a code, not a figure'],
+    ['产值: {value: 12345678901234567, unit: 元}\n', 'indicators.yaml:1:13: 12345678901234567 has more digits than a figure can hold (it would print as 12345678901234568); quote it if it is a code, not a figure'],
   ];
   for (const [data, line] of cases) {
     it(data.trim(), async () => {
@@ -108,10 +108,12 @@ describe('figures that cannot be printed exactly are refused at their YAML line'
 
   it('a number written in the template, or given with --set, past the limit is refused too; sep=true prints every digit', async () => {
     expect((await buildIn(project('{{num 123456789012345678901234567890 sep=true}}\n'))).lines)
-      .toEqual(['sections/01.md:1:1: num: 1.2345678901234568e+29 is too large to print exactly (figures must stay below 10^15)']);
+      .toEqual(['sections/01.md:1:1: num: 1.2345678901234568e+29 is too large to print exactly (figures must stay below 10^21)']);
+    expect((await buildIn(project('{{num 产值 2}}\n', '产值: 2e21\n'))).lines)
+      .toEqual(['sections/01.md:1:1: num: 2e+21 is too large to print exactly (figures must stay below 10^21)']);
     expect((await buildIn(project('{{x}}\n'), { set: ['x=1e309'] })).lines).toEqual(['--set: x: 1e309 is too large to be a figure (it reads as infinity)']);
-    const dir = project('{{num 大数 sep=true}}，{{num 小数 2 sep=true}}\n', '大数: 123456789012345\n小数: 1234567.891\n');
+    const dir = project('{{num 大数 sep=true}}，{{num 小数 2 sep=true}}，{{num 极大 sep=true}}\n', '大数: 123456789012345\n小数: 1234567.891\n极大: 9007199254740992\n');
     expect((await buildIn(dir)).code).toBe(0);
-    expect(printed(dir)).toBe('123,456,789,012,345，1,234,567.89');
+    expect(printed(dir)).toBe('123,456,789,012,345，1,234,567.89，9,007,199,254,740,992');
   });
 });

@@ -2,20 +2,18 @@
  * Figures the data cannot hold as written, found in the YAML before anything prints them:
  *   - `{value: 18,650, unit: 万元}` — YAML reads a number 18 and a key `650`: a thousands separator;
  *   - a typed indicator with a key it does not have (`valeu`, `备注`): it would be ignored silently;
- *   - numbers that cannot be printed exactly: `1e309` (infinite), more than 15 significant digits
- *     (`123456789012345678901234567890` became 1.2345678901234568e+29).
+ *   - numbers that cannot be printed as written: `1e309` (infinite), more digits than a double
+ *     holds (`123456789012345678901234567890` became 1.2345678901234568e+29). A number that
+ *     prints as written (`1e+21`) passes; a helper that would print it in other digits
+ *     ({{num x 2}} of 10^21 and more) refuses it at the call.
  * Figures are refused, never rounded: a report must print what the office wrote.
  */
 import { isPair, isScalar, visit, type Document, type Pair } from 'yaml';
 import { didYouMean } from '../text/did-you-mean.js';
 import { FIGURE_KEYS } from './figures.js';
-import { MAX_PRINTABLE } from './numbers.js';
 
 /** The keys a typed indicator has: its own, and the rates the data may state about it. */
 export const TYPED_KEYS = ['value', 'unit', 'previous', 'target', 'decimals', ...FIGURE_KEYS.growth, ...FIGURE_KEYS.completion];
-
-/** Digits a double holds exactly: a figure with more cannot be printed as written. */
-export const MAX_SIGNIFICANT_DIGITS = 15;
 
 export interface DataProblem {
   /** UTF-16 offset in the YAML text. */
@@ -51,15 +49,26 @@ export function indicatorDataProblems(document: Document.Parsed, text: string): 
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
-/** Why a number written as `written` (read as `value`) cannot be printed exactly, or undefined. */
+/** Why a number written as `written` (read as `value`) cannot be printed as written, or undefined. */
 export function unprintableNumber(written: string, value: number): string | undefined {
   if (!Number.isFinite(value)) return `${written} is too large to be a figure (it reads as infinity)`;
-  const mantissa = written.replace(/^[-+]/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '');
-  if (/^\d+$/.test(mantissa) && mantissa.replace(/0+$/, '').length > MAX_SIGNIFICANT_DIGITS) {
-    return `${written} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits and cannot be printed exactly (quote it if it is a code, not a figure)`;
+  const asWritten = decimalDigits(written);
+  if (asWritten && asWritten !== decimalDigits(String(value))) {
+    return `${written} has more digits than a figure can hold (it would print as ${String(value)}); quote it if it is a code, not a figure`;
   }
-  if (Math.abs(value) >= MAX_PRINTABLE) return `${written} is too large to print exactly (figures must stay below 10^15)`;
   return undefined;
+}
+
+/** A decimal numeral as significant digits and exponent (`0.0120` → `12e-3`), or undefined for 0x1F and the like. */
+function decimalDigits(text: string): string | undefined {
+  const m = /^[-+]?(\d*)\.?(\d*)(?:e([-+]?\d+))?$/i.exec(text.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let digits = `${m[1]}${m[2]}`.replace(/^0+/, '');
+  let exponent = Number(m[3] ?? 0) - m[2].length;
+  const trailing = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - trailing);
+  exponent += trailing;
+  return digits === '' ? '0' : `${digits}e${exponent}`;
 }
 
 function keyOf(pair: Pair<unknown, unknown>): string {

@@ -29,12 +29,12 @@ export function toNumber(helper: string, value: unknown): number {
   return printableNumber(helper, n);
 }
 
-/** Figures print exactly below 10^15 (15 significant digits); beyond, digits would be invented. */
-export const MAX_PRINTABLE = 1e15;
+/** From 10^21 on JavaScript prints numbers with an exponent (1e+21): no figure may reach it. */
+export const MAX_PRINTABLE = 1e21;
 
-/** `n` when it can be printed exactly; a HelperError otherwise (1e400 is infinity, 10^21 prints as 1e+21). */
+/** `n` when it can be printed in digits; a HelperError otherwise (1e400 is infinity, 10^21 prints as 1e+21). */
 export function printableNumber(helper: string, n: number): number {
-  if (!Number.isFinite(n) || Math.abs(n) >= MAX_PRINTABLE) throw new HelperError(`${helper}: ${describeValue(n)} is too large to print exactly (figures must stay below 10^15)`);
+  if (!Number.isFinite(n) || Math.abs(n) >= MAX_PRINTABLE) throw new HelperError(`${helper}: ${describeValue(n)} is too large to print exactly (figures must stay below 10^21)`);
   return n;
 }
 

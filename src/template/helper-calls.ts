@@ -4,7 +4,7 @@
  * words, never a JavaScript message. Calls of the wrong shape ({{num}} with nothing to print,
  * {{#with}} without a group, {{#num 3}}…{{/num}}) are refused before rendering.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { inputError, InputError } from '../diagnostic.js';
 import { FIGURE_KEYS } from '../indicators/figures.js';
 import { isPlainObject } from '../indicators/lookup.js';
@@ -48,7 +48,10 @@ export function callShapeProblem(node: hbs.AST.MustacheStatement | hbs.AST.Block
   return undefined;
 }
 
-/** Register our helpers (and wrap Handlebars' own block helpers) on `env` for one render. */
+/**
+ * Register our helpers on `env` for one render. Handlebars' own block helpers need no wrapping:
+ * the only errors they raise (a wrong number of arguments) are refused before rendering.
+ */
 export function registerHelpers(env: typeof Handlebars, options: HelperRunOptions): void {
   const where = (args: unknown[]) => {
     const last = args[args.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined;
@@ -68,17 +71,6 @@ export function registerHelpers(env: typeof Handlebars, options: HelperRunOption
           throw inputError(options.file, error.message, where(args), 'helper');
         }
         throw inputError(options.file, `{{${name}}} could not run (${(error as Error).message.split('\n')[0]})`, where(args), 'template');
-      }
-    });
-  }
-  for (const name of ['if', 'unless', 'with', 'each', 'lookup']) {
-    const builtIn = env.helpers[name];
-    env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
-      try {
-        return (builtIn as (...a: unknown[]) => unknown).apply(this, args);
-      } catch (error) {
-        if (error instanceof InputError || !(error instanceof Handlebars.Exception)) throw error;
-        throw inputError(options.file, `{{#${name}}}: ${(error as Error).message.split('\n')[0]}`, where(args), 'template');
       }
     });
   }
