@@ -73,6 +73,8 @@ export async function watchProject(projectDir: string, options: WatchOptions): P
   };
 
   const watchers = watchInputs(dir, buildOptions.data ? resolve(cwd, buildOptions.data) : undefined, changed);
+  // a watched folder removed or unreadable: say so once; the other watchers go on
+  for (const watcher of watchers) watcher.on('error', (error) => log(`report: stopped watching a folder: ${error.message}`));
   schedule();
   await new Promise<void>((done) => {
     if (signal?.aborted) done();
