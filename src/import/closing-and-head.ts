@@ -8,6 +8,7 @@
  *          署名: up to three short lines right above it; 附件说明: `附件：` (with `2.…` lines)
  *          right above the 署名; what follows the date is read as 附注, 附件 pages and 版记.
  */
+import type { FooterConfig } from '../project/gongwen-config.js';
 import { parseChineseNumber } from '../text/chinese-numeral.js';
 import type { SourceBlock, SourceParagraph } from './blocks.js';
 import { paragraphText } from './blocks.js';
@@ -27,7 +28,7 @@ export interface ReportParts {
   note?: string;
   /** 附件 pages printed after the 成文日期. */
   pages: AttachmentPage[];
-  footer?: { cc: string[]; printedBy?: string; printedOn?: string };
+  footer?: FooterConfig;
   /** Blocks after the 成文日期 that are no 附注, 附件 page or 版记. */
   afterDate: SourceBlock[];
   notes: string[];

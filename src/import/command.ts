@@ -13,6 +13,8 @@ import { describeFsError, displayPath } from '../project/source-file.js';
 import { makeDirectory, writeOutputsAtomically } from '../io/atomic-write.js';
 
 const STAGING_PREFIX = '.report-import-';
+/** An import takes seconds; a staging folder this old belongs to one that died. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 export async function importCommand(file: string, options: { out?: string }, log: (line: string) => void): Promise<number> {
   const cwd = process.cwd();
@@ -73,20 +75,17 @@ function missingAncestors(dir: string): string[] {
   return missing;
 }
 
-/** Staging folders of imports that died (their process is gone) are removed. */
+/**
+ * Staging folders left by an import that died (kill -9, power loss) are removed once they are
+ * older than any import takes.
+ */
 function removeAbandonedStaging(parent: string): void {
   for (const name of readdirSync(parent)) {
-    const match = new RegExp(`^${STAGING_PREFIX.replace(/\./g, '\\.')}(\\d+)-[0-9a-f]+$`).exec(name);
-    if (!match || Number(match[1]) === process.pid || isRunning(Number(match[1]))) continue;
-    rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    try {
+      if (Date.now() - statSync(join(parent, name)).mtimeMs > ABANDONED_AFTER_MS) rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove: leave it
+    }
   }
 }

@@ -7,18 +7,12 @@
  *   attachment's title, its text), and 版记 at the very end (抄送：…, …2024年7月5日印发).
  * What fits none of these stays apart in appendix/after-date.md.
  */
-import { documentNumberProblem } from '../project/gongwen-config.js';
+import { documentNumberProblem, type FooterConfig, type HeaderConfig } from '../project/gongwen-config.js';
 import type { SourceBlock } from './blocks.js';
 import { paragraphText } from './blocks.js';
 
-export interface HeaderParts {
-  mark?: string;
-  number?: string;
-  signer: string[];
-  copy?: string;
-  secret?: string;
-  urgency?: string;
-}
+/** report.yaml's `header` as the document shows it (an issuer is only ever seen as its 标志, `mark`). */
+export type HeaderParts = Omit<HeaderConfig, 'issuer'>;
 
 export interface AttachmentPage {
   /** The number after 附件 (1 when the page says only 附件). */
@@ -30,7 +24,7 @@ export interface AttachmentPage {
 export interface AfterDateParts {
   note?: string;
   pages: AttachmentPage[];
-  footer?: { cc: string[]; printedBy?: string; printedOn?: string };
+  footer?: FooterConfig;
   /** Blocks that fit nothing above. */
   rest: SourceBlock[];
 }
@@ -81,7 +75,7 @@ export function readAfterDate(blocks: SourceBlock[]): AfterDateParts {
   const parts: AfterDateParts = { pages: [], rest: [] };
   let end = blocks.length;
   // 版记 closes the document: 抄送 and 印发 lines at its very end.
-  const footer: NonNullable<AfterDateParts['footer']> = { cc: [] };
+  const footer: FooterConfig = { cc: [] };
   while (end > 0) {
     const line = text(blocks[end - 1]);
     const printed = PRINTED.exec(line);

@@ -15,7 +15,9 @@ import { isOn, paragraphFormat, readStyles, runFormat, type StyleSheet } from '.
 
 /** Containers whose children are read as if they stood in their place. */
 const TRANSPARENT_RUN_CONTAINERS = new Set(['w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:customXml', 'w:moveTo', 'w:dir', 'w:bdo']);
-const SKIPPED_RUN_CONTAINERS = new Set(['w:del', 'w:moveFrom']);
+/** Run elements that stand for one character. */
+const CHARACTER_ELEMENTS = new Map([['w:tab', '\t'], ['w:noBreakHyphen', '-'], ['w:softHyphen', '']]);
+const IMAGE_CONTAINERS = new Set(['w:drawing', 'w:pict', 'mc:AlternateContent']);
 
 interface ImageReference {
   relationshipId: string;
@@ -115,7 +117,7 @@ function readRuns(container: XmlElement, context: Context, inherited: { bold: bo
     if (element.name === 'w:r') readRun(element, context, inherited, pieces, images, sizes);
     else if (TRANSPARENT_RUN_CONTAINERS.has(element.name)) readRuns(element, context, inherited, pieces, images, sizes);
     else if (element.name === 'w:sdt') readRuns(firstChild(element, 'w:sdtContent') ?? element, context, inherited, pieces, images, sizes);
-    else if (SKIPPED_RUN_CONTAINERS.has(element.name)) continue;
+    // w:del and w:moveFrom (deleted text) are not read, nor anything else.
   }
 }
 
@@ -127,29 +129,17 @@ function readRun(run: XmlElement, context: Context, inherited: { bold: boolean }
   const bold = format.bold ?? characterStyleBold ?? inherited.bold;
   if (format.sizePt) sizes.push(format.sizePt);
   for (const child of childElements(run)) {
-    switch (child.name) {
-      case 'w:t':
-        pieces.push({ text: child.children.filter((c): c is string => typeof c === 'string').join(''), bold });
-        break;
-      case 'w:tab':
-        pieces.push({ text: '\t', bold });
-        break;
-      case 'w:br':
-      case 'w:cr':
-        // A page break before or after text is layout; a line break is kept inside the paragraph.
-        if (child.attributes['w:type'] !== 'page' && child.attributes['w:type'] !== 'column') pieces.push({ text: '\n', bold });
-        break;
-      case 'w:noBreakHyphen':
-        pieces.push({ text: '-', bold });
-        break;
-      case 'w:drawing':
-      case 'w:pict':
-      case 'mc:AlternateContent':
-        collectImages(child, images, context.notes);
-        break;
-      default:
-        break; // w:instrText (field codes), w:delText, w:fldChar, w:footnoteReference …
+    if (child.name === 'w:t') {
+      pieces.push({ text: child.children.filter((c): c is string => typeof c === 'string').join(''), bold });
+    } else if (CHARACTER_ELEMENTS.has(child.name)) {
+      pieces.push({ text: CHARACTER_ELEMENTS.get(child.name)!, bold });
+    } else if (child.name === 'w:br' || child.name === 'w:cr') {
+      // A page break before or after text is layout; a line break is kept inside the paragraph.
+      if (child.attributes['w:type'] !== 'page' && child.attributes['w:type'] !== 'column') pieces.push({ text: '\n', bold });
+    } else if (IMAGE_CONTAINERS.has(child.name)) {
+      collectImages(child, images, context.notes);
     }
+    // Anything else is no text: w:instrText (field codes), w:delText, w:fldChar, footnote marks …
   }
 }
 
