@@ -169,12 +169,13 @@ export class BlockBuilder {
           break;
         case 'image': {
           groups.push({ ...this.image(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
-          if (block.caption) groups.push(this.caption(block.caption));
+          // the caption names its figure, so the DOCX learns when both went over with the closing block
+          if (block.caption) groups.push({ ...this.caption(block.caption), block });
           break;
         }
         case 'chart':
           groups.push({ ...this.chart(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
-          if (block.caption) groups.push(this.caption(block.caption));
+          if (block.caption) groups.push({ ...this.caption(block.caption), block });
           break;
         case 'thematicBreak':
           groups.push({ kind: 'blank', items: [blankItem()] });

@@ -85,7 +85,10 @@ function keptWithClosing(block: Block, context: BodyContext, paragraphStyle: str
   }
   if (block.kind === 'paragraph') return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
   if (block.kind === 'image') {
-    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] }), ...captionParagraphs(block.caption)];
+    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] }), ...captionParagraphs(block.caption, true)];
+  }
+  if (block.kind === 'chart') {
+    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [chartRun(block, context.charts.get(block) ?? 1, context.spec)] }), ...captionParagraphs(block.caption, true)];
   }
   return bodyBlock(block, { ...context, keepTableRowsFrom: block.kind === 'table' ? keep.fromRow : undefined }, paragraphStyle);
 }
@@ -143,7 +146,7 @@ function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): 
   }
 }
 
-/** 表N/图N and the title in the caption style (题注); a table's keeps with the table below it. */
+/** 表N/图N and the title in the caption style (题注); a table's keeps with the table below it (and a figure's with the closing block, when the layout moved them together). */
 function captionParagraphs(caption: Caption | undefined, keepNext = false): Paragraph[] {
   if (!caption) return [];
   return [new Paragraph({ style: STYLES.caption.id, keepNext: keepNext || undefined, children: inlineRuns(captionInlines(caption)) })];
