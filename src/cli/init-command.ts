@@ -1,25 +1,40 @@
 /**
- * `report init [dir]`: copy the starter project of the gongwen template into a new folder. Its
+ * `report init [dir] [--kind 通知]`: copy the starter project of a template into a new folder —
+ * the 文种's template (templates/<name>/starter) with `--kind`, else the default 报告. Its
  * sections hold instructions (`一是……（在此填写）`) that are blanks: `report build --draft` shows the
  * layout at once, and `report build` passes only once they are written. Never overwrites: an
  * existing non-empty folder is refused.
  */
 import { cpSync, existsSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { displayPath } from '../project/source-file.js';
+import { builtInKinds, DEFAULT_TEMPLATE, starterDir } from '../style/spec.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
-const STARTER = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates/gongwen/starter');
-
-export function initCommand(dir: string, log: (line: string) => void): number {
+export function initCommand(dir: string, log: (line: string) => void, kind?: string): number {
+  const kinds = builtInKinds();
+  const template = kind === undefined ? DEFAULT_TEMPLATE : kinds.get(kind);
+  if (template === undefined) {
+    const guess = didYouMean(kind!, [...kinds.keys()]);
+    throw inputError('--kind', `unknown kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''} (文种: ${[...kinds.keys()].join(', ')})`, undefined, 'usage');
+  }
+  const starter = starterDir(template);
+  if (!existsSync(starter)) throw inputError('--kind', `the template for ${kind} has no starter project (${starter})`, undefined, 'usage');
   const target = resolve(process.cwd(), dir);
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw inputError(dir, 'directory is not empty; choose a new folder for the project', undefined, 'usage');
   }
-  cpSync(STARTER, target, { recursive: true });
-  log(`created ${displayPath(target)}: report.yaml, indicators.yaml, sections/01-summary.md`);
+  cpSync(starter, target, { recursive: true });
+  log(`created ${displayPath(target)}: ${listFiles(target).join(', ')}`);
   // The starter's （在此填写） are blanks: built unchanged it must not pass as a finished report.
   log(`next: replace every （在此填写） and the figures, then report build ${displayPath(target)} (report build --draft previews it as it is)`);
   return 0;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, resolve(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort((a, b) => (a === 'report.yaml' ? -1 : b === 'report.yaml' ? 1 : a < b ? -1 : 1));
 }

@@ -83,9 +83,10 @@ export async function main(argv: string[]): Promise<void> {
   program.command('init')
     .description('create a working report project in DIR')
     .argument('[dir]', 'directory to create', 'my-report')
-    .action(async (dir: string) => {
+    .option('--kind <文种>', 'start from the template of this 文种: 报告 (default), 请示, 通知, 函, 纪要')
+    .action(async (dir: string, options: { kind?: string }) => {
       const { initCommand } = await import('./init-command.js');
-      exitCode = initCommand(dir, stderr);
+      exitCode = initCommand(dir, stderr, options.kind);
     });
 
   program.command('import')

@@ -10,9 +10,9 @@ import type { AttachmentPage, Document } from '../model/document.js';
 import { attachmentLabel, attachmentPageSpec } from '../model/attachment-page.js';
 import type { MastheadLine, MastheadPlan, PlacedRule } from '../model/masthead.js';
 import { titleLines } from '../model/title-lines.js';
-import type { AttachmentPageSpec, ColophonSpec, FontRole, StyleSpec } from '../style/spec.js';
+import { gridMetrics, type AttachmentPageSpec, type ColophonSpec, type FontRole, type GridMetrics, type StyleSpec } from '../style/spec.js';
 import { type BlockBuilder, drawRow } from './blocks.js';
-import { breakUnits, buildUnits, type BrokenRow, type TextSpan } from './breaker.js';
+import { breakParagraph, breakUnits, buildUnits, type BrokenRow, type TextSpan } from './breaker.js';
 import { blankItem, type FlowGroup, type FlowItem, type PageCanvas } from './flow.js';
 
 /** A text set on one row at its natural width (never wrapped). */
@@ -82,17 +82,12 @@ function drawMastheadLine(page: PageCanvas, builder: BlockBuilder, line: Masthea
   drawText(page, builder, row, x, top + line.row * grid.rowPitchPt + builder.baseline(font, line.sizePt), line.element, line.row);
 }
 
-/** 附注: the row after the 成文日期, from the column the closing block chose (§7.3.6). */
-export function noteItem(builder: BlockBuilder, note: NonNullable<ClosingBlock['note']>, font: FontRole, sizePt: number): FlowItem {
-  const row = oneRow(builder, [{ text: note.text, role: font, size: sizePt }]);
-  return {
-    rows: 1,
-    text: row.text,
-    place: (page, r) => {
-      const grid = page.grid;
-      drawText(page, builder, row, grid.textLeftPt + note.startChars * grid.charPitchPt, grid.textTopPt + r * grid.rowPitchPt + builder.baseline(font, sizePt), 'note', r);
-    },
-  };
+/** 附注: from the row after the 成文日期, its first line from the column the closing block chose, wrapped lines flush left (§7.3.6). */
+export function noteItems(builder: BlockBuilder, note: NonNullable<ClosingBlock['note']>, font: FontRole, sizePt: number, grid: GridMetrics): FlowItem[] {
+  const rows = breakParagraph([{ text: note.text, role: font, size: sizePt }], {
+    width: grid.textWidthPt, firstIndent: note.startChars * grid.charPitchPt, restIndent: 0, align: 'justify',
+  }, builder.settings());
+  return rows.map((row) => builder.textRow(row, grid.textLeftPt, font, sizePt, 'note'));
 }
 
 /** The head of a 附件 page: 附件N on row 0, the title from `titleRow`, blank rows after it (§7.3.7). */
@@ -151,10 +146,10 @@ export function colophonGroup(builder: BlockBuilder, plan: ColophonPlan, spec: C
 /** 附注 after the 署名 and 成文日期 (in their group, so it keeps with them), or on its own after a blank row. */
 export function withNote(builder: BlockBuilder, signature: FlowGroup | null, closing: ClosingBlock, style: StyleSpec): FlowGroup | null {
   if (!closing.note || !style.note) return signature;
-  const note = noteItem(builder, closing.note, style.note.font, style.note.sizePt);
-  if (signature) return { ...signature, items: [...signature.items, note] };
+  const note = noteItems(builder, closing.note, style.note.font, style.note.sizePt, gridMetrics(style));
+  if (signature) return { ...signature, items: [...signature.items, ...note] };
   const blanks = Array.from({ length: style.elements.signature.blankRowsBefore ?? 0 }, blankItem);
-  return { kind: 'signature', items: [...blanks, note], keepTogether: true, keepWithPrevious: true };
+  return { kind: 'signature', items: [...blanks, ...note], keepTogether: true, keepWithPrevious: true };
 }
 
 /** 附件 pages, each from a new page, then the 版记 at the foot of the last (even) page. */

@@ -6,14 +6,14 @@
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 import { attachmentLabel, attachmentPageSpec } from '../../model/attachment-page.js';
 import { GONGWEN_STYLES } from './gongwen-styles.js';
-import type { Document } from '../../model/document.js';
+import type { Document, Heading } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { mmToTwips } from '../../style/spec.js';
 import { titleLines } from '../../model/title-lines.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
 import type { ClosingBlock } from '../../model/closing.js';
 import { gridWidth } from '../../text/width.js';
-import { textRuns } from './inline.js';
+import { inlineRuns, textRuns } from './inline.js';
 import { blankRow, bodyBlocks, bodyContext } from './blocks.js';
 import { STYLES } from './styles.js';
 
@@ -95,7 +95,7 @@ export function noteParagraphs(spec: StyleSpec, geometry: DocxGeometry, closing:
   const alone = closing.signature.length === 0 && !closing.date;
   return [
     ...(alone ? blankRows(spec.elements.signature.blankRowsBefore, true) : []),
-    new Paragraph({ style: GONGWEN_STYLES.note.id, indent: { left: charsToTwips(geometry, closing.note.startChars), firstLine: 0 }, children: textRuns(closing.note.text) }),
+    new Paragraph({ style: GONGWEN_STYLES.note.id, children: textRuns(closing.note.text) }),
   ];
 }
 
@@ -116,9 +116,23 @@ export function attachmentPageParagraphs(doc: Document, spec: StyleSpec, geometr
       ...blankRows(page.titleRow - 1, true),
       titleParagraph(attachment.title, spec, geometry, true),
       ...blankRows(page.blankRowsAfterTitle, true),
-      ...bodyBlocks(attachment.body, { ...context, numbered }),
+      ...attachment.body.flatMap((block) => (block.kind === 'heading' ? [attachmentHeading(block, spec, geometry)] : bodyBlocks([block], { ...context, numbered }))),
     ];
   });
+}
+
+/**
+ * A heading of an attachment, its number as text (Word's one heading list would count on from the
+ * body's) and its indent set on it: without a list LibreOffice drops the style's first-line indent.
+ */
+function attachmentHeading(heading: Heading, spec: StyleSpec, geometry: DocxGeometry): Paragraph {
+  const element = spec.elements[`heading${heading.level}`];
+  return new Paragraph({
+    style: STYLES[`heading${heading.level}`].id,
+    indent: { left: 0, firstLine: charsToTwips(geometry, element.firstLineChars ?? 0) },
+    numbering: false,
+    children: [...textRuns(heading.number), ...inlineRuns(heading.content)],
+  } as ConstructorParameters<typeof Paragraph>[0]);
 }
 
 /**

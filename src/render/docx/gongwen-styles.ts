@@ -48,7 +48,7 @@ export function gongwenStylesXml(doc: Document, spec: StyleSpec): string[] {
     );
   }
   if (doc.note && spec.note) {
-    out.push(styleXml(spec, GONGWEN_STYLES.note, { font: spec.note.font, sizePt: spec.note.sizePt, onGrid: true, props: { left: charsToTwips(geometry, spec.note.leftChars), firstLine: 0, exactLine: pitch, jc: 'left' } }));
+    out.push(styleXml(spec, GONGWEN_STYLES.note, { font: spec.note.font, sizePt: spec.note.sizePt, onGrid: true, props: { left: 0, firstLine: charsToTwips(geometry, spec.note.leftChars), firstLineChars: Math.round(spec.note.leftChars * 100), exactLine: pitch, jc: 'both' } }));
   }
   if (doc.attachmentPages?.length && spec.attachmentPage) {
     const label = spec.attachmentPage.label;
