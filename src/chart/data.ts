@@ -96,7 +96,7 @@ function figureValue(figure: Figure): Value {
 function perIndicator(request: ChartRequest, entries: Resolved[]): { categories: string[]; series: ChartSeries[] } {
   const categories = entries.map((e) => e.name);
   const values = entries.map((e) => e.single!);
-  const series: ChartSeries[] = [{ name: request.compare.length > 0 ? '本期' : request.title ?? '数值', values: values.map((v) => v.value), decimals: maxDecimals(values) }];
+  const series: ChartSeries[] = [{ name: request.compare.length > 0 ? '本期' : request.title ?? '数值', values: values.map((v) => v.value), decimals: values.map((v) => v.decimals) }];
   for (const field of request.compare) {
     const compared = entries.map((e) => {
       const figure = e.single!.figure;
@@ -107,7 +107,7 @@ function perIndicator(request: ChartRequest, entries: Resolved[]): { categories:
       }
       return { value: value ?? null, decimals: value === undefined ? 0 : writtenDecimals(value) };
     });
-    series.push({ name: COMPARE_NAMES[field], values: compared.map((v) => v.value), decimals: maxDecimals(compared) });
+    series.push({ name: COMPARE_NAMES[field], values: compared.map((v) => v.value), decimals: compared.map((v) => v.decimals) });
   }
   return { categories, series };
 }
@@ -124,7 +124,7 @@ function perPeriod(request: ChartRequest, entries: Resolved[]): { categories: st
   }
   return {
     categories,
-    series: entries.map((e) => ({ name: e.name, values: e.periods!.map((p) => p.value.value), decimals: maxDecimals(e.periods!.map((p) => p.value)) })),
+    series: entries.map((e) => ({ name: e.name, values: e.periods!.map((p) => p.value.value), decimals: e.periods!.map((p) => p.value.decimals) })),
   };
 }
 
@@ -168,16 +168,12 @@ function knownPaths(indicators: Record<string, unknown>): string[] {
   return [...out];
 }
 
-/** Digits after the point as the data writes the number (43.95 → 2), so labels print as the text does. */
+/** Digits after the point as the data writes the number (43.95 → 2): labels print what {{…}} prints. */
 export function writtenDecimals(value: number): number {
   const text = String(value);
   if (/e/i.test(text)) return 0;
   const point = text.indexOf('.');
   return point < 0 ? 0 : Math.min(MAX_DECIMALS, text.length - point - 1);
-}
-
-function maxDecimals(values: Value[]): number {
-  return values.reduce((max, v) => (v.value === null ? max : Math.max(max, v.decimals)), 0);
 }
 
 function describe(value: unknown): string {

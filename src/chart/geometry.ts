@@ -7,7 +7,7 @@
  * last stay empty; a legend row when there are several series; the plot; the category row. Every label sits
  * on a row (rows.ts), so the text of a page with a chart stays on the 22-row grid in our PDF and
  * in LibreOffice's rendering of the DOCX. A value label goes on the nearest row above its bar or
- * point (below, for a negative bar) where it overprints nothing.
+ * point (below, for a negative bar or a point under another series') where it overprints nothing.
  */
 import type { Chart } from '../model/document.js';
 import { formatFixed, roundHalfAway } from '../indicators/numbers.js';
@@ -174,22 +174,26 @@ function axisGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
     chart.series.forEach((series, i) => {
       const value = series.values[k];
       if (value === null) return;
-      const text = formatChartValue(value, series.decimals);
+      const text = formatChartValue(value, series.decimals[k]);
       const widthPt = measure.width(text, sizePt);
       const x = chart.type === 'bar' ? left + k * band + (band - groupWidth) / 2 + (i + 0.5) * barWidth : left + (k + 0.5) * band;
+      // a negative bar's label goes below it; on a line chart, a point with another series'
+      // point above it labels below, so each label sits beside its own line
+      const under = chart.type === 'bar' ? y(value) : y(value) + marker / 2;
+      const higher = chart.series.some((other, j) => j !== i && other.values[k] !== null && (other.values[k] as number) > value);
+      const below = chart.type === 'bar' ? value < 0 : higher && measure.rowBelow(under) <= categoryRow - 1;
       const end = chart.type === 'bar' ? y(value) : y(value) - marker / 2;
-      const below = chart.type === 'bar' && value < 0;
       const clear = (row: number): boolean => {
         const b = measure.band(row);
-        return taken.free(row, x - widthPt / 2 - 2, x + widthPt / 2 + 2)
+        return taken.free(row, x - widthPt / 2 - 1, x + widthPt / 2 + 1)
           && !obstacles.some((o) => o.owner !== `${i}:${k}` && o.left < x + widthPt / 2 && o.right > x - widthPt / 2 && o.top < b.bottom && o.bottom > b.top);
       };
-      const first = below ? measure.rowBelow(value === null ? 0 : y(value)) : measure.rowAbove(end);
+      const first = below ? measure.rowBelow(under) : measure.rowAbove(end);
       const step = below ? 1 : -1;
       let row = Math.min(Math.max(first, firstValueRow), categoryRow - 1);
       while (!clear(row) && row + step >= firstValueRow && row + step <= categoryRow - 1) row += step;
       if (!clear(row)) row = Math.min(Math.max(first, firstValueRow), categoryRow - 1);
-      taken.take(row, x - widthPt / 2 - 2, x + widthPt / 2 + 2);
+      taken.take(row, x - widthPt / 2 - 1, x + widthPt / 2 + 1);
       geometry.labels.push({ kind: 'value', text, row, x, align: 'center', sizePt, widthPt, series: i, category: k, anchorY: y(value), below });
     });
   }

@@ -5,7 +5,13 @@
  * arithmetic the geometry and both writers share: a label's vertical band, and which rows are free.
  */
 import type { StyleSpec } from '../style/spec.js';
-import { textEm } from '../model/table-text.js';
+import { isFullWidth } from '../text/width.js';
+
+/**
+ * Advance widths in ems of what chart labels hold besides Han: Times New Roman's (the face the
+ * DOCX names for Latin and digits; the PDF prints them in it or a face with its metrics).
+ */
+const LATIN_EM: Record<string, number> = { '.': 0.25, ',': 0.25, '-': 0.333, '%': 0.833, ' ': 0.25, '(': 0.333, ')': 0.333 };
 
 /** Where a label set on a row may reach, as both outputs print it (chart coordinates, y down). */
 export interface RowBand {
@@ -42,7 +48,15 @@ export class ChartRows {
 
   /** Estimated printed width of a label (never measured: the DOCX has no fonts). */
   width(text: string, sizePt: number): number {
-    return textEm(text, this.spec.table, this.spec.typography.cjkLatinGapEm) * sizePt;
+    let em = 0;
+    let previous = '';
+    for (const ch of text) {
+      const wide = isFullWidth(ch.codePointAt(0)!);
+      em += wide ? 1 : /\d/.test(ch) ? 0.5 : LATIN_EM[ch] ?? 0.6;
+      if (previous && wide !== isFullWidth(previous.codePointAt(0)!) && /[\p{L}\p{N}]/u.test(wide ? previous : ch)) em += this.spec.typography.cjkLatinGapEm;
+      previous = ch;
+    }
+    return em * sizePt;
   }
 }
 

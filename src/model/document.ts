@@ -109,8 +109,8 @@ export interface ChartSeries {
   name: string;
   /** One value per category; null where the data has none (a gap). */
   values: Array<number | null>;
-  /** Digits after the point for the printed values (data labels), from the data. */
-  decimals: number;
+  /** Digits after the point each value prints with (its data label), as the data writes it. */
+  decimals: number[];
 }
 
 /**

@@ -167,19 +167,21 @@ function axisChartXml(chart: Chart, g: ChartGeometry, frame: ChartFrame): string
  * Each value label moved from where the renderer puts it (just past the bar's end, or above the
  * point) to the grid row the geometry chose.
  */
-function valueLabels(chart: Chart, labels: ChartLabel[], decimals: number, frame: ChartFrame): string {
+function valueLabels(chart: Chart, labels: ChartLabel[], decimals: number[], frame: ChartFrame): string {
   const docx = frame.spec.chart.docx;
   const position = chart.type === 'bar' ? 'outEnd' : 't';
-  const format = `<c:numFmt formatCode="${decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0'}" sourceLinked="0"/>`;
+  const format = (digits: number) => `<c:numFmt formatCode="${digits > 0 ? `0.${'0'.repeat(digits)}` : '0'}" sourceLinked="0"/>`;
   const each = labels.map((label) => {
     const box = frame.labelBox(label.sizePt);
     const anchor = label.anchorY!;
-    const natural = chart.type === 'line' ? anchor - docx.pointLabelGapPt : label.below ? anchor + docx.valueLabelGapPt + box : anchor - docx.valueLabelGapPt;
+    const gap = chart.type === 'line' ? docx.pointLabelGapPt : docx.valueLabelGapPt;
+    const natural = label.below ? anchor + gap + box : anchor - gap;
     const shift = frame.rowTextBottom(label.row) - natural;
+    const place = chart.type === 'line' && label.below ? 'b' : position;
     return `<c:dLbl><c:idx val="${label.category}"/><c:layout><c:manualLayout><c:x val="0"/><c:y val="${frame.dy(shift)}"/></c:manualLayout></c:layout>` +
-      `${format}${NO_SHAPE}${frame.text(label.sizePt)}<c:dLblPos val="${position}"/>${frame.flags(['showVal'])}</c:dLbl>`;
+      `${format(decimals[label.category!])}${NO_SHAPE}${frame.text(label.sizePt)}<c:dLblPos val="${place}"/>${frame.flags(['showVal'])}</c:dLbl>`;
   }).join('');
-  return `<c:dLbls>${each}${format}${NO_SHAPE}${frame.text(frame.g.sizePt)}<c:dLblPos val="${position}"/>${frame.flags(['showVal'])}${NO_LEADER_LINES}</c:dLbls>`;
+  return `<c:dLbls>${each}<c:numFmt formatCode="General" sourceLinked="0"/>${NO_SHAPE}${frame.text(frame.g.sizePt)}<c:dLblPos val="${position}"/>${frame.flags(['showVal'])}${NO_LEADER_LINES}</c:dLbls>`;
 }
 
 /** The series' legend centred on its row, where the geometry put the PDF's. */

@@ -88,7 +88,7 @@ function chartLines(chart: Chart): string[] {
   const head = ['', ...chart.series.map((s) => s.name)].join('\t');
   const rows = chart.categories.map((category, k) => [oneLine(category), ...chart.series.map((s) => {
     const value = s.values[k];
-    return value === null ? '' : formatChartValue(value, s.decimals);
+    return value === null ? '' : formatChartValue(value, s.decimals[k]);
   })].join('\t'));
   return [head, ...rows];
 }
