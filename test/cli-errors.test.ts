@@ -129,7 +129,7 @@ describe('usage errors', () => {
     expect(runReport(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = runReport(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/build \[options\] \[dir\]/);
+    expect(help.stdout).toMatch(/build \[options\] \[dirs\.\.\.\]/);
   });
 
   it('report init makes a project that builds as a draft, and not as final until its blanks are written', () => {
