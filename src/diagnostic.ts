@@ -4,6 +4,8 @@
  * position in the file the user edits; formatting it is the formatters' job, never the finder's.
  */
 
+import { localize } from './i18n/localize.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -25,10 +27,10 @@ export interface Diagnostic {
   context?: string;
 }
 
-/** `file:line:col: message` — the one-line form every error takes on stderr. */
+/** `file:line:col: message` — the one-line form every error takes on stderr, in the reader's language. */
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
-  return oneLine(`${where}: ${d.message}`);
+  return oneLine(`${where}: ${localize(d.message)}`);
 }
 
 /** Messages quote user text (a YAML key may hold a line break): keep the one-line contract. */

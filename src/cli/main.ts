@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnosticLine, InputError } from '../diagnostic.js';
 import { FORMAT_NAMES, OUTPUT_FORMATS } from '../render/index.js';
+import { LANG_ENV, parseLang, t } from '../i18n/lang.js';
+import { localize } from '../i18n/localize.js';
 // Commands are imported when run: `report --version` must not load pdfkit, fontkit, remark …
 
 const packageJson = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
@@ -18,56 +20,67 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  // The language must be known before the help texts are chosen; workers inherit REPORT_LANG.
+  const lang = chosenLang(argv);
+  if (lang) process.env[LANG_ENV] = lang;
+  quietOnClosedPipe();
   const stderr = (line: string) => process.stderr.write(`${line}\n`);
   let exitCode = 0;
   const program = new Command()
     .name('report')
-    .description('Compile Chinese government data reports (YAML indicators + Markdown sections) to GB/T 9704 DOCX and PDF.')
+    .description(t('Compile Chinese government data reports (YAML indicators + Markdown sections) to GB/T 9704 DOCX and PDF.', '把数据汇报材料（YAML 指标 + Markdown 章节）生成为符合 GB/T 9704 的 DOCX 和 PDF。'))
     .version(packageJson.version, '-v, --version')
-    .option('--debug', 'print stack traces for errors')
+    .option('--debug', t('print stack traces for errors', '出错时打印调用栈（供开发人员排查）'))
+    .addOption(new Option('--lang <lang>', t('language of messages and help: zh or en (default: from LANG/LC_ALL)', '提示和帮助的语言：zh 或 en（默认按 LANG/LC_ALL）')).choices(['zh', 'en']))
+    .helpOption('-h, --help', t('display help for command', '显示帮助'))
+    .helpCommand('help [command]', t('display help for command', '显示某个命令的帮助'))
     .exitOverride()
     // Usage errors are one line too, like every other error.
     .configureOutput({
-      writeErr: (text) => process.stderr.write(text),
-      outputError: (text, write) => write(`report: ${text.trim().replace(/^error: /, '')} (see report --help)\n`),
+      writeOut: (text) => process.stdout.write(helpHeadings(text)),
+      writeErr: (text) => process.stderr.write(helpHeadings(text)),
+      outputError: (text, write) => write(`report: ${localize(`${text.trim().replace(/^error: /, '')} (see report --help)`)}\n`),
     });
 
   program.command('build')
-    .description('build the report in DIR (default .) as DOCX and PDF (or the formats chosen); several folders or a glob build as a batch')
-    .argument('[dirs...]', 'project directories holding report.yaml, or globs (offices/*)', ['.'])
-    .option('-o, --out <dir>', 'output directory (default: output.dir of report.yaml, inside the project)')
-    .option('-f, --format <formats>', `${FORMAT_NAMES.join(', ')} or several separated by commas (default: output.formats of report.yaml, else ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')})`)
-    .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
-    .option('--set <key=value>', 'override one indicator (repeatable; dotted keys reach nested keys)', collect, [])
-    .option('--draft', 'build even with blanks left, highlighting every blank in the outputs')
-    .option('--json', 'print a JSON summary of the build on stdout')
-    .option('--strict-fonts', 'fail when a font role falls back to a substitute')
-    .option('--strict', 'fail when the text contradicts the data (consistency warnings become errors)')
-    .option('-w, --watch', 'build again whenever an input changes (one project; Ctrl-C stops)')
-    .option('-j, --jobs <n>', 'batch: projects built at once on worker threads (default: the CPU count)', (v) => Number.parseInt(v, 10))
+    .description(t('build the report in DIR (default .) as DOCX and PDF (or the formats chosen); several folders or a glob build as a batch', '把 DIR（默认当前文件夹）中的报告生成为 DOCX 和 PDF（或指定的格式）；给多个文件夹或通配符时批量生成'))
+    .argument('[dirs...]', t('project directories holding report.yaml, or globs (offices/*)', '含 report.yaml 的项目文件夹，或通配符（如 offices/*）'), ['.'])
+    .option('-o, --out <dir>', t('output directory (default: output.dir of report.yaml, inside the project)', '输出文件夹（默认：report.yaml 中的 output.dir，在项目内）'))
+    .option('-f, --format <formats>', t(`${FORMAT_NAMES.join(', ')} or several separated by commas (default: output.formats of report.yaml, else ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')})`, `${FORMAT_NAMES.join('、')}，多个用逗号分隔（默认：report.yaml 中的 output.formats，否则为 ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')}）`))
+    .option('--data <file>', t('indicator file to use instead of the `indicators` of report.yaml', '改用这个指标文件，代替 report.yaml 中的 `indicators`'))
+    .option('--set <key=value>', t('override one indicator (repeatable; dotted keys reach nested keys)', '临时改一个指标的值（可重复；用点号写下级键）'), collect, [])
+    .option('--draft', t('build even with blanks left, highlighting every blank in the outputs', '有空白也照样生成（草稿），空白在输出中标出'))
+    .option('--json', t('print a JSON summary of the build on stdout', '在标准输出打印 JSON 格式的生成摘要'))
+    .option('--strict-fonts', t('fail when a font role falls back to a substitute', '有字体只能用替代字体时，报错不生成'))
+    .option('--strict', t('fail when the text contradicts the data (consistency warnings become errors)', '正文与数据不符时报错不生成（一致性警告视为错误）'))
+    .option('-w, --watch', t('build again whenever an input changes (one project; Ctrl-C stops)', '输入文件一改就重新生成（只限一个项目；按 Ctrl-C 停止）'))
+    .option('-j, --jobs <n>', t('batch: projects built at once on worker threads (default: the CPU count)', '批量生成时同时生成的项目数（默认：CPU 核数）'), (v) => Number.parseInt(v, 10))
     .action(async (dirs: string[], options) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(dirs, options, stderr);
     });
 
   program.command('lint')
-    .description('find unfilled blanks and report-hygiene problems in a project or Markdown files')
-    .argument('[paths...]', 'project directories or Markdown files', [])
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
-    .option('--fix', 'rewrite half-width punctuation in Chinese text to full width')
-    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', (v) => Number.parseInt(v, 10))
-    .option('--data <file>', 'indicator file to use instead of the `indicators` of report.yaml')
-    .option('--set <key=value>', 'override one indicator (repeatable)', collect, [])
-    .option('--strict', 'treat consistency warnings as errors')
+    .description(t('find unfilled blanks and report-hygiene problems in a project or Markdown files', '检查项目或 Markdown 文件中未填的空白和其他文稿问题'))
+    .argument('[paths...]', t('project directories or Markdown files', '项目文件夹或 Markdown 文件'), [])
+    .addOption(new Option('--format <format>', t('output format', '输出格式')).choices(['stylish', 'compact', 'json', 'sarif', 'github']).default('stylish'))
+    .option('-o, --output-file <file>', t('write the --format output to FILE (the terminal still lists the findings), so CI lints once', '把 --format 的输出写入文件（终端照样列出问题），CI 只需检查一次'))
+    .option('--no-color', t('no colours in the listing (also NO_COLOR=1 or FORCE_COLOR=0)', '列表不使用颜色（也可设 NO_COLOR=1 或 FORCE_COLOR=0）'))
+    .option('--fix', t('rewrite half-width punctuation in Chinese text to full width', '自动修正能修正的问题（如把中文里的半角标点改为全角）'))
+    .option('--max-warnings <n>', t('fail (exit 1) when there are more warnings than this', '警告数超过这个数时按失败处理（退出码 1）'), (v) => Number.parseInt(v, 10))
+    .option('--data <file>', t('indicator file to use instead of the `indicators` of report.yaml', '改用这个指标文件，代替 report.yaml 中的 `indicators`'))
+    .option('--set <key=value>', t('override one indicator (repeatable)', '临时改一个指标的值（可重复）'), collect, [])
+    .option('--strict', t('treat consistency warnings as errors', '一致性警告视为错误'))
     .action(async (paths: string[], options) => {
       const { runLint } = await import('./lint-command.js');
-      exitCode = await runLint(paths.length ? paths : ['.'], options);
+      // commander defaults `color` to true for --no-color; only an explicit --no-color decides.
+      exitCode = await runLint(paths.length ? paths : ['.'], { ...options, color: options.color === false ? false : undefined });
     });
 
   program.command('fonts')
-    .description('show which font file serves each role in the PDF, and which are substitutes')
-    .argument('[dir]', 'project directory', '.')
-    .option('--strict-fonts', 'exit 1 when any role falls back to a substitute')
+    .description(t('show which font file serves each role in the PDF, and which are substitutes', '列出 PDF 中每种用途实际使用的字体文件，以及哪些是替代字体'))
+    .argument('[dir]', t('project directory', '项目文件夹'), '.')
+    .option('--strict-fonts', t('exit 1 when any role falls back to a substitute', '有任何用途只能用替代字体时，退出码为 1'))
     .action(async (dir: string, options) => {
       // In a project, resolve exactly as its build would (its template, its `fonts:` files).
       const [{ CONFIG_FILE, configuredFontPaths, loadProject }, { fontsCommand }] = await Promise.all([import('../project/load.js'), import('./fonts-command.js')]);
@@ -81,27 +94,27 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program.command('init')
-    .description('create a working report project in DIR')
-    .argument('[dir]', 'directory to create', 'my-report')
-    .option('--kind <文种>', 'start from the template of this 文种: 报告 (default), 请示, 通知, 函, 纪要')
+    .description(t('create a working report project in DIR', '在 DIR 中新建一个可直接生成的报告项目'))
+    .argument('[dir]', t('directory to create', '要新建的文件夹'), 'my-report')
+    .option('--kind <文种>', t('start from the template of this 文种: 报告 (default), 请示, 通知, 函, 纪要', '按这个文种的模板新建：报告（默认）、请示、通知、函、纪要'))
     .action(async (dir: string, options: { kind?: string }) => {
       const { initCommand } = await import('./init-command.js');
       exitCode = initCommand(dir, stderr, options.kind);
     });
 
   program.command('import')
-    .description('turn a report (FILE.docx or FILE.txt) into a new project: report.yaml, sections/*.md, images/')
-    .argument('<file>', 'the report to import (.docx or .txt)')
-    .option('-o, --out <dir>', 'folder to create (default: the file name without extension)')
+    .description(t('turn a report (FILE.docx or FILE.txt) into a new project: report.yaml, sections/*.md, images/', '把已有的报告（FILE.docx 或 FILE.txt）转成新项目：report.yaml、sections/*.md、images/'))
+    .argument('<file>', t('the report to import (.docx or .txt)', '要导入的报告（.docx 或 .txt）'))
+    .option('-o, --out <dir>', t('folder to create (default: the file name without extension)', '要新建的文件夹（默认：去掉扩展名的文件名）'))
     .action(async (file: string, options: { out?: string }) => {
       const { importCommand } = await import('../import/command.js');
       exitCode = await importCommand(file, options, stderr);
     });
 
   program.command('extract')
-    .description('move the figures typed in the sections into indicators.yaml (typed indicators) and reference them')
-    .argument('[dir]', 'project directory', '.')
-    .option('--dry-run', 'print the proposed keys and changes as a diff; write nothing')
+    .description(t('move the figures typed in the sections into indicators.yaml (typed indicators) and reference them', '把章节中手写的数字移到 indicators.yaml（带类型的指标），正文改为引用'))
+    .argument('[dir]', t('project directory', '项目文件夹'), '.')
+    .option('--dry-run', t('print the proposed keys and changes as a diff; write nothing', '只以差异形式显示拟用的键和改动，不写任何文件'))
     .action(async (dir: string, options: { dryRun?: boolean }) => {
       const { extractCommand } = await import('../extract/command.js');
       exitCode = extractCommand(dir, options, stderr);
@@ -126,7 +139,36 @@ function handleError(error: unknown, debug: boolean, stderr: (line: string) => v
     return 2;
   }
   const e = error as Error;
-  stderr(`report: internal error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`);
+  stderr(t(`report: internal error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`,
+    `report：内部错误：${e?.message ?? String(error)}${debug ? '' : '（加 --debug 运行可看到详情，请把它发给维护人员）'}`));
   if (debug) stderr(e?.stack ?? '');
   return 2;
+}
+
+/** `--lang zh` / `--lang=zh` read ahead of commander (which validates the value later). */
+function chosenLang(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  return parseLang(argv[i].includes('=') ? argv[i].slice('--lang='.length) : argv[i + 1]);
+}
+
+/** commander's own headings in the reader's language (its help layout stays). */
+function helpHeadings(text: string): string {
+  if (t('en', 'zh') === 'en') return text;
+  return text.replace(/^Usage:/gm, '用法：').replace(/^Options:/gm, '选项：').replace(/^Commands:/gm, '命令：')
+    .replace(/^Arguments:/gm, '参数：').replace(/\(default: /g, '(默认：').replace(/\(choices: /g, '(可选：')
+    .replace(/output the version number/, '显示版本号');
+}
+
+/**
+ * `report lint … | head -1` closes the pipe early: stop quietly with the exit code so far instead
+ * of an unhandled EPIPE stack trace (the reader has what they asked for).
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }

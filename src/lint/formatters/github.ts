@@ -4,6 +4,7 @@
  * `:` and `,` are as well. Other control characters (ESC, BEL, RLO …) are shown as `\u001B`.
  */
 import { printable } from '../../diagnostic.js';
+import { localize } from '../../i18n/localize.js';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
 
@@ -25,7 +26,7 @@ export function formatGithub(findings: Finding[], _context: FormatContext): stri
       if (f.endLine) props.push(`endLine=${f.endLine}`, `endColumn=${f.endColumn ?? 1}`);
     }
     props.push(`title=${escapeProperty(`report lint (${f.rule})`)}`);
-    const message = f.context ? `${f.message} — ${f.context}` : f.message;
+    const message = f.context ? `${localize(f.message)} — ${f.context}` : localize(f.message);
     return `::${command} ${props.join(',')}::${escapeData(message)}\n`;
   }).join('');
 }

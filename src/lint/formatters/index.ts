@@ -2,18 +2,24 @@
  * Output formats of `report lint`, each a function from findings to text (ESLint's reporters):
  * they never decide what is a problem, only how it is shown.
  */
+import type { Diagnostic } from '../../diagnostic.js';
 import type { Finding, RuleMeta } from '../rule.js';
 import { formatStylish } from './stylish.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
+import { formatCompact } from './compact.js';
 
 export interface FormatContext {
   rules: RuleMeta[];
-  /** Colour the output (stylish only); default: picocolors' detection, which honours NO_COLOR. */
+  /** Colour the output (stylish only): --color/--no-color; default colorWanted's reading of the environment. */
   color?: boolean;
   /** Tool version for SARIF. */
   version?: string;
+  /** Where SARIF rules point for help (the README's lint section). */
+  helpUri?: string;
+  /** The input errors that stopped the run (exit 2): SARIF reports them as notifications. */
+  failure?: Diagnostic[];
 }
 
 export type Formatter = (findings: Finding[], context: FormatContext) => string;
@@ -23,6 +29,7 @@ export const FORMATTERS: Record<string, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  compact: formatCompact,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -1,7 +1,9 @@
 /**
  * Machine-readable findings: a JSON array of Diagnostic objects (file, line, column, endLine,
  * endColumn, rule, severity, message, text, context, fixable) in file/line/column order.
+ * `message` is in the reader's language like every printed message; `rule` is the stable key.
  */
+import { localize } from '../../i18n/localize.js';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
 
@@ -14,7 +16,7 @@ export function formatJson(findings: Finding[], _context: FormatContext): string
     endColumn: f.endColumn ?? null,
     rule: f.rule,
     severity: f.severity,
-    message: f.message,
+    message: localize(f.message),
     text: f.text ?? null,
     context: f.context ?? null,
     fixable: Boolean(f.fix),

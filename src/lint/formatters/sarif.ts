@@ -2,10 +2,15 @@
  * SARIF 2.1.0 for GitHub code scanning and other viewers: one run, the rule catalogue in
  * tool.driver.rules, one result per finding with a physical location relative to the
  * repository root (%SRCROOT%). Columns are Unicode code points, declared through
- * run.columnKind. Deterministic: no timestamps, no random ids.
+ * run.columnKind. Deterministic: no timestamps, no random ids. A run that stopped on an input
+ * error (exit 2) is still a SARIF log: no results, executionSuccessful false and the error as a
+ * toolExecutionNotification, so an upload step has a file and says why.
  */
+import type { Diagnostic } from '../../diagnostic.js';
+import { localize } from '../../i18n/localize.js';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
+import { ruleDescription, ruleHelp, ruleSummary } from './rule-help.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -16,10 +21,15 @@ export function formatSarif(findings: Finding[], context: FormatContext): string
   for (const f of findings) if (!ruleIds.includes(f.rule)) ruleIds.push(f.rule);
   const rules = ruleIds.map((id) => {
     const meta = context.rules.find((r) => r.id === id);
+    const description = meta?.description ?? `input problem (${id})`;
+    const help = ruleHelp(id);
     return {
       id,
       name: id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
-      shortDescription: { text: meta?.description ?? `input problem (${id})` },
+      shortDescription: { text: ruleSummary(id, meta?.summary ?? description) },
+      fullDescription: { text: ruleDescription(id, description) },
+      help: { text: help, markdown: help },
+      helpUri: context.helpUri ?? 'https://www.npmjs.com/package/gongwen-report#lint',
       defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'error'] },
       properties: { fixable: meta?.fixable ?? false },
     };
@@ -42,7 +52,7 @@ export function formatSarif(findings: Finding[], context: FormatContext): string
       ruleId: f.rule,
       ruleIndex: ruleIds.indexOf(f.rule),
       level: LEVEL[f.severity],
-      message: { text: f.context ? `${f.message} — ${f.context}` : f.message },
+      message: { text: f.context ? `${localize(f.message)} — ${f.context}` : localize(f.message) },
       locations: [location],
       partialFingerprints: { 'reportLint/v1': fingerprint(`${f.rule}\0${f.file}\0${f.text ?? ''}\0${f.context ?? f.message}`) },
     };
@@ -54,10 +64,24 @@ export function formatSarif(findings: Finding[], context: FormatContext): string
       tool: { driver: { name: 'report', version: context.version ?? '0.0.0', rules } },
       columnKind: 'unicodeCodePoints',
       originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory report lint ran in.' } } },
+      invocations: [{
+        executionSuccessful: !context.failure?.length,
+        ...(context.failure?.length ? { toolExecutionNotifications: context.failure.map(notification) } : {}),
+      }],
       results,
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function notification(d: Diagnostic) {
+  const region = d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {};
+  return {
+    level: 'error',
+    message: { text: localize(d.message) },
+    descriptor: { id: d.rule },
+    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(d.file), uriBaseId: '%SRCROOT%' }, ...region } }],
+  };
 }
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded (Chinese names too). */
