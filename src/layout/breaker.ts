@@ -150,12 +150,15 @@ function makeUnit(ch: string, face: FaceMetrics, glyph: GlyphMetrics, span: Text
     else if (inkL >= cell / 2 - tolerance) squeeze = 'left';
     else if (inkL >= cell / 4 - tolerance && inkR <= (3 * cell) / 4 + tolerance) squeeze = 'both';
   }
-  return {
+  const unit: Unit = {
     ch, cls, face, size, glyph, cell, width, offset, scaleX, squeeze,
     squeezeAmount: squeeze ? cell / 2 : 0,
     gap: 0, placeholder: Boolean(span.placeholder), breakBefore: false, weakBreak: false, forced: false, policy: settings.policy,
-    ...(span.bold ? { bold: true } : {}), ...(span.italic ? { italic: true } : {}),
   };
+  // set after, not spread into the literal: spreading made every unit a slow, shapeless object
+  if (span.bold) unit.bold = true;
+  if (span.italic) unit.italic = true;
+  return unit;
 }
 
 function markBreaks(units: Unit[]): void {
