@@ -41,6 +41,13 @@ export interface PlacedRule {
   color: string;
   /** Each line's centre from `topPt`, and its width. */
   lines: Array<{ offsetPt: number; widthPt: number }>;
+  /** Placed from the text on this row (the 发文字号): a writer whose renderer seats text elsewhere in the row moves it along. */
+  fromRow?: { row: number; sizePt: number };
+}
+
+/** Where a row's text of `size` has its baseline, from the row's top: its em box centred in the row. */
+export function rowBaselinePt(pitch: number, size: number): number {
+  return (pitch + size) / 2 - IDEOGRAPHIC_DESCENT_EM * size;
 }
 
 export interface MastheadPlan {
@@ -134,6 +141,7 @@ export function planMasthead(masthead: Masthead, style: StyleSpec): MastheadPlan
     if (spec.flags.place === 'top') flagLines(0);
     const anchor = spec.rule.below === 'number' ? emTop(numberRow, spec.number.sizePt) + spec.number.sizePt : markBottom;
     rule = placeRule(spec.rule, anchor + mmToPt(spec.rule.gapMm), grid.textWidthPt);
+    if (spec.rule.below === 'number') rule.fromRow = { row: numberRow, sizePt: spec.number.sizePt };
     lastUsed = Math.max(numberRow, ruleRow(rule, pitch));
   } else {
     const anchor = spec.rule.below === 'mark' ? markBottom : lastRow * pitch + pitch;

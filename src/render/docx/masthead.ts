@@ -6,7 +6,7 @@
  */
 import { AlignmentType, Paragraph, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { Document } from '../../model/document.js';
-import { planMasthead, type MastheadLine, type MastheadPlan } from '../../model/masthead.js';
+import { planMasthead, rowBaselinePt, type MastheadLine, type MastheadPlan, type PlacedRule } from '../../model/masthead.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { lineDrawing, textBoxDrawing } from './drawings.js';
 import { charsToTwips, type DocxGeometry } from './geometry.js';
@@ -30,8 +30,11 @@ export function mastheadParagraphs(doc: Document, spec: StyleSpec, geometry: Doc
   if (!doc.masthead) return { paragraphs: [], pageNumberOnFirstPage: true };
   const plan = planMasthead(doc.masthead, spec);
   const pitch = geometry.linePitch;
+  const ratio = spec.masthead!.mark.docxBaselineRatio;
+  // a rule set from the 发文字号 keeps its distance from the text where the renderer seats it
+  const shift = (rule: PlacedRule) => (rule.fromRow ? ratio * (pitch / 20) - rowBaselinePt(pitch / 20, rule.fromRow.sizePt) : 0);
   const drawings: ParagraphChild[] = [...plan.rules, ...plan.pageRules].flatMap((rule) =>
-    rule.lines.map((line) => lineDrawing('版头分隔线', rule.leftPt, rule.topPt + line.offsetPt, rule.lengthPt, line.widthPt, rule.color)));
+    rule.lines.map((line) => lineDrawing('版头分隔线', rule.leftPt, rule.topPt + shift(rule) + line.offsetPt, rule.lengthPt, line.widthPt, rule.color)));
   const mark = plan.mark;
   if (mark?.floating) drawings.push(floatingMark(mark, spec, geometry));
   const paragraphs: Paragraph[] = [];
