@@ -5,19 +5,17 @@
  * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
  * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { t } from '../i18n/lang.js';
 import { rewriteFileInPlace } from '../io/rewrite-in-place.js';
 import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';
-import { CONFIG_FILE, loadProject } from '../project/load.js';
-import { digestWhenRead, displayPath, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256, type SourceFile } from '../project/source-file.js';
-import { DEFAULT_SETTINGS } from '../lint/config.js';
-import { lintMarkdownFiles, lintProject, projectLintSettings, type LintResult } from '../lint/engine.js';
+import { digestWhenRead, MAX_SOURCE_BYTES, readRegularFile, readSourceFile, sha256 } from '../project/source-file.js';
 import { fixFileText } from '../lint/fix.js';
 import { FORMATTERS, FORMAT_NAMES } from '../lint/formatters/index.js';
 import type { Finding } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
-import { findProjectDir } from './project-discovery.js';
+import { lintPaths } from '../lint/paths.js';
 
 export interface LintCommandOptions {
   format?: string;
@@ -31,15 +29,16 @@ export interface LintCommandOptions {
   stderr?: (text: string) => void;
   cwd?: string;
   color?: boolean;
+  /** Write the --format output to this file (the terminal still gets the human listing): one lint for both. */
+  outputFile?: string;
 }
-
-const IGNORED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
 export async function runLint(paths: string[], options: LintCommandOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((t: string) => { process.stdout.write(t); });
   const stderr = options.stderr ?? ((t: string) => { process.stderr.write(t); });
+  const format = options.format ?? 'stylish';
+  const context = { rules: RULES.map((r) => r.meta), color: options.color, version: packageVersion() };
   try {
-    const format = options.format ?? 'stylish';
     const formatter = FORMATTERS[format];
     if (!formatter) throw inputError('--format', `unknown format "${format}" (use ${FORMAT_NAMES.join(', ')})`, undefined, 'usage');
     if (options.maxWarnings !== undefined && !(Number.isInteger(options.maxWarnings) && options.maxWarnings >= 0)) {
@@ -51,82 +50,45 @@ export async function runLint(paths: string[], options: LintCommandOptions = {})
       if (changed > 0) results = lintPaths(paths.length ? paths : ['.'], options);
     }
     const findings = results.flatMap((r) => r.findings);
-    const output = formatter(findings, { rules: RULES.map((r) => r.meta), color: options.color, version: packageVersion() });
-    if (output) stdout(output);
+    const output = formatter(findings, context);
+    if (options.outputFile) {
+      writeOutputFile(options.outputFile, output, options.cwd);
+      const listing = FORMATTERS.stylish(findings, context);
+      if (listing) stdout(listing);
+    } else if (output) stdout(output);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     if (errors > 0) return 1;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-      stderr(`report lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      stderr(`${t(`report lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`, `report lint：${warnings} 个警告，超过了 --max-warnings ${options.maxWarnings}`)}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
       for (const d of error.diagnostics) stderr(`${formatDiagnosticLine(d)}\n`);
+      // CI uploads the SARIF file whatever the exit code: give it a log that says why the run stopped.
+      if (format === 'sarif') {
+        const log = FORMATTERS.sarif([], { ...context, failure: error.diagnostics });
+        try {
+          if (options.outputFile) writeOutputFile(options.outputFile, log, options.cwd);
+          else stdout(log);
+        } catch { /* the error lines above already say what went wrong */ }
+      }
       return 2;
     }
     throw error;
   }
 }
 
-function lintPaths(paths: string[], options: LintCommandOptions): LintResult[] {
-  const cwd = options.cwd ?? process.cwd();
-  const results: LintResult[] = [];
-  const loose: SourceFile[] = [];
-  // Paths inside a project, by project folder: the folder itself means the whole project.
-  const named = new Map<string, string[]>();
-  for (const path of paths) {
-    const full = resolve(cwd, path);
-    if (!existsSync(full)) throw inputError(path, 'no such file or directory', undefined, 'missing-file');
-    const isDir = statSync(full).isDirectory();
-    if (!isDir && !/\.(md|markdown|txt|ya?ml)$/i.test(full)) throw inputError(path, 'expected a project directory, report.yaml or a Markdown file', undefined, 'usage');
-    const projectDir = findProjectDir(full);
-    if (projectDir) {
-      const whole = full === projectDir || full === join(projectDir, CONFIG_FILE);
-      named.set(projectDir, [...(named.get(projectDir) ?? []), whole ? projectDir : full]);
-    } else if (isDir) {
-      const files = markdownFilesUnder(full);
-      if (files.length === 0) throw inputError(path, 'no report.yaml and no Markdown files here', undefined, 'no-project');
-      loose.push(...files.map((f) => readSourceFile(f, displayPath(f, cwd))));
-    } else {
-      if (/\.ya?ml$/i.test(full)) throw inputError(path, `not inside a project (no ${CONFIG_FILE} in its folder or above)`, undefined, 'no-project');
-      loose.push(readSourceFile(full, displayPath(full, cwd)));
-    }
+function writeOutputFile(path: string, text: string, cwd = process.cwd()): void {
+  const full = resolve(cwd, path);
+  try {
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  } catch (error) {
+    throw inputError(path, `cannot write the output file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, 'output');
   }
-  for (const [dir, wanted] of named) results.push(...lintInProject(dir, wanted, options, cwd));
-  if (loose.length) results.push(lintMarkdownFiles(loose, DEFAULT_SETTINGS, { strict: options.strict }));
-  return results;
-}
-
-/**
- * Lint `wanted` (files and folders of the project in `dir`, or `dir` itself for all of it) with the
- * project's data and settings, as `report build` would read them: findings in those files only,
- * and Markdown there that is no section of the report linted as plain text with the settings.
- */
-function lintInProject(dir: string, wanted: string[], options: LintCommandOptions, cwd: string): LintResult[] {
-  const project = loadProject(dir, { data: options.data, set: options.set, cwd });
-  const result = lintProject(project, { strict: options.strict });
-  if (wanted.includes(dir)) return [result];
-  const covers = (file: string) => wanted.some((w) => file === w || file.startsWith(`${w}${sep}`));
-  const findings = result.findings.filter((f) => covers(resolve(cwd, f.file)));
-  const known = new Set([project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => resolve(f.path)));
-  const others = wanted.flatMap((w) => (statSync(w).isDirectory() ? markdownFilesUnder(w) : /\.(md|markdown|txt)$/i.test(w) ? [w] : []))
-    .filter((file) => !known.has(resolve(file)));
-  const out: LintResult[] = [{ findings, files: result.files.filter((f) => covers(resolve(f.path))) }];
-  if (others.length) out.push(lintMarkdownFiles(others.map((f) => readSourceFile(f, displayPath(f, cwd))), projectLintSettings(project), { strict: options.strict }));
-  return out;
-}
-
-function markdownFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.') || IGNORED_DIRS.has(entry.name)) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...markdownFilesUnder(full));
-    else if (/\.(md|markdown)$/i.test(entry.name)) out.push(full);
-  }
-  return out;
 }
 
 /**
