@@ -7,6 +7,7 @@
  */
 import Handlebars from 'handlebars';
 import { inputError, InputError } from '../diagnostic.js';
+import { unprintableNumber } from '../indicators/data-check.js';
 import { formatTypedIndicator, isTypedIndicator } from '../indicators/typed.js';
 import type { SourceFile } from '../project/source-file.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -79,7 +80,7 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
     throw syntaxError(file, text, error as Error);
   }
   const safeContext = nullPrototypeCopy(context) as Record<string, unknown>;
-  checkReferences(ast, safeContext, { file, at, strict });
+  checkReferences(ast, safeContext, { file, at, strict, written: (loc) => text.slice(offsetOf(loc.start), offsetOf(loc.end)) });
 
   const sites: Site[] = [];
   let currentSite = -1;
@@ -213,7 +214,13 @@ function syntaxError(file: string, text: string, error: Error): InputError {
   return inputError(file, `template syntax error: ${summary}`, position, 'template-syntax');
 }
 
-interface CheckContext { file: string; at: (loc: hbs.AST.Position) => { line: number; column: number }; strict: boolean }
+interface CheckContext {
+  file: string;
+  at: (loc: hbs.AST.Position) => { line: number; column: number };
+  strict: boolean;
+  /** The template text at a location, as written. */
+  written: (loc: hbs.AST.SourceLocation) => string;
+}
 
 /**
  * Checks Handlebars itself leaves out: unknown helpers, and (strict) helper arguments that name
@@ -226,7 +233,13 @@ function checkReferences(ast: Ast, context: Record<string, unknown>, check: Chec
     if (bad) throw inputError(check.file, `"${path.original}" is not allowed: templates cannot reach "${bad}"`, check.at(path.loc.start), 'prototype-access');
   };
   walkTemplate(ast, {
-    call: ({ node, head, isCall, namesHelper, topLevel }) => {
+    call: ({ node, head, args, isCall, namesHelper, topLevel }) => {
+      // {{num 123456789012345678}}: Handlebars reads the literal as a double and would print other digits.
+      for (const arg of args) {
+        if (arg.type !== 'NumberLiteral') continue;
+        const problem = unprintableNumber(check.written(arg.loc), (arg as hbs.AST.NumberLiteral).value);
+        if (problem) throw inputError(check.file, problem, check.at(arg.loc.start), 'helper');
+      }
       if (head.type !== 'PathExpression') return;
       refuseForbidden(head);
       const shape = callShapeProblem(node);
