@@ -54,6 +54,13 @@ describe(`the packed package, installed in a fresh folder${skip}`, () => {
     expect(existsSync(join(app, 'town-report/out/town-report.pdf'))).toBe(true);
   });
 
+  it.skipIf(Boolean(skip))('npx report init points the $schema line at the installed copy of the schema', () => {
+    const run = spawnSync('npx', ['--no-install', 'report', 'init', 'fresh'], { cwd: app, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const first = readFileSync(join(app, 'fresh/report.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe(`# yaml-language-server: $schema=../node_modules/${pkg.name}/schema/report.schema.json`);
+  });
+
   it.skipIf(Boolean(skip))('import { build, lint } works, with types, and the schema is importable', () => {
     writeFileSync(join(app, 'use.ts'), [
       `import { build, lint, InputError, type BuildResult, type LintReport } from '${pkg.name}';`,
@@ -66,8 +73,10 @@ describe(`the packed package, installed in a fresh folder${skip}`, () => {
       `  errors: linted.errorCount, results: linted.results.length, schema: schema.title, refused }));`,
     ].join('\n'));
     // Type-check as a user's TypeScript would resolve the exports map (types condition, .d.ts).
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, resolveJsonModule: true, types: [] }, files: ['use.ts'] }));
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, resolveJsonModule: true, typeRoots: [join(ROOT, 'node_modules/@types')], types: ['node'] }, files: ['use.ts'] }));
+    // A TypeScript user of a Node library has @types/node; this one is borrowed from the repository.
+    const checked = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+    expect(checked.stdout + checked.stderr).toBe('');
     writeFileSync(join(app, 'use.mjs'), readFileSync(join(app, 'use.ts'), 'utf8').replace(/, type \w+/g, '').replace(/: \w+ =/g, ' ='));
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' })) as Record<string, unknown>;
     expect(out.ok).toBe(true);

@@ -5,8 +5,10 @@
  * layout at once, and `report build` passes only once they are written. Never overwrites: an
  * existing non-empty folder is refused.
  */
-import { cpSync, existsSync, readdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPORT_SCHEMA_PATH } from '../project/config-schema.js';
 import { inputError } from '../diagnostic.js';
 import { displayPath } from '../project/source-file.js';
 import { builtInKinds, DEFAULT_TEMPLATE, starterDir } from '../style/spec.js';
@@ -26,10 +28,28 @@ export function initCommand(dir: string, log: (line: string) => void, kind?: str
     throw inputError(dir, 'directory is not empty; choose a new folder for the project', undefined, 'usage');
   }
   cpSync(starter, target, { recursive: true });
+  pointAtLocalSchema(join(target, 'report.yaml'));
   log(`created ${displayPath(target)}: ${listFiles(target).join(', ')}`);
   // The starter's （在此填写） are blanks: built unchanged it must not pass as a finished report.
   log(`next: replace every （在此填写） and the figures, then report build ${displayPath(target)} (report build --draft previews it as it is)`);
   return 0;
+}
+
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+/;
+
+/**
+ * The starters name the published schema by URL (editors fetch it); when this package is installed
+ * in a node_modules above the new project (`npm i -D gongwen-report`), point at that copy instead:
+ * it matches the installed version and works offline.
+ */
+function pointAtLocalSchema(config: string): void {
+  const schema = fileURLToPath(REPORT_SCHEMA_PATH);
+  if (!existsSync(config) || !existsSync(schema) || !schema.includes(`${sep}node_modules${sep}`)) return;
+  const projectRoot = schema.slice(0, schema.lastIndexOf(`${sep}node_modules${sep}`));
+  if (!`${config}`.startsWith(`${projectRoot}${sep}`)) return;
+  const text = readFileSync(config, 'utf8');
+  const local = relative(resolve(config, '..'), schema).split(sep).join('/');
+  if (SCHEMA_LINE.test(text)) writeFileSync(config, text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${local}`));
 }
 
 function listFiles(dir: string): string[] {
