@@ -67,6 +67,28 @@ describe.skipIf(Boolean(checkerReason))(`the 版记 on the foot of an even page$
   }, 120_000);
 });
 
+describe.skipIf(Boolean(checkerReason))(`纪要格式: 出席, 请假 after the body, wrapped lines under the names (§10.3)${checkerReason}`, () => {
+  const names = Array.from({ length: 12 }, (_, i) => `镇${'一二三四五六七八九十'[i % 10]}办公室负责人`).join('、');
+  const minutes = () => makeProject({
+    'report.yaml': 'kind: 纪要\ntitle: 关于防汛工作的会议纪要\ndate: 2024-06-20\nsections: [s.md]\nheader:\n  issuer: 青溪镇党政联席会议\n  number: 青政纪〔2024〕3号\n',
+    's.md': `会议研究了防汛工作。\n\n出席：${names}\n\n请假：王五\n`,
+  });
+  const check = (pdf: string) => {
+    const list = words(pdf).filter((w) => w.page === 1).sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
+    const at = list.findIndex((w) => w.text.startsWith('出席'));
+    const rowsBelow = [...new Set(list.slice(at).map((w) => Math.round(w.y1)))];
+    const first = (y: number) => list.find((w) => Math.round(w.y1) === y)!;
+    const char = 156 / 28 * (72 / 25.4);
+    expect(first(rowsBelow[0]).x0).toBeCloseTo(28 * (72 / 25.4) + 2 * char, -0.5);
+    expect(first(rowsBelow[1]).x0).toBeCloseTo(28 * (72 / 25.4) + 5 * char, -0.5);
+    const leave = rowsBelow.map(first).find((w) => w.text.startsWith('请假'))!;
+    expect(leave.x0).toBeCloseTo(28 * (72 / 25.4) + 2 * char, -0.5);
+    expect(violations(pdf).filter((v) => v.rule !== 'ragged-line')).toEqual([]);
+  };
+  it('in our PDF', () => check(build(minutes()).pdf));
+  it.skipIf(Boolean(libreOfficeReason))(`in LibreOffice's rendering of the DOCX${libreOfficeReason}`, async () => check(await renderDocx(build(minutes()).docx)), 60_000);
+});
+
 describe('a project without the 公文 keys builds as before', () => {
   it('town-report with `kind: 报告` (the default 文种) builds byte-identical DOCX and PDF', () => {
     const plain = mkdtempSync(join(tmpdir(), 'report-plain-'));

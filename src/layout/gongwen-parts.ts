@@ -4,6 +4,7 @@
  * them), the 附注 row, the head of each 附件 page, and the 版记 (model/colophon.ts) set on the
  * last rows of its page.
  */
+import type { SplitBody } from '../model/attendance.js';
 import type { ClosingBlock } from '../model/closing.js';
 import { colophonSpec, planColophon, type ColophonPlan } from '../model/colophon.js';
 import type { AttachmentPage, Document } from '../model/document.js';
@@ -166,4 +167,19 @@ export function tailGroups(builder: BlockBuilder, doc: Document, style: StyleSpe
   const plan = doc.colophon ? planColophon(doc.colophon, style) : undefined;
   if (plan) groups.push(colophonGroup(builder, plan, colophonSpec(style)));
   return groups;
+}
+
+/** 出席, 请假, 列席 (§10.3): blank rows, then each list with its label in its own face, wrapped lines under the names. */
+export function attendanceGroup(builder: BlockBuilder, split: SplitBody, grid: GridMetrics): FlowGroup | null {
+  const spec = split.spec;
+  if (!spec || split.attendance.length === 0) return null;
+  const items: FlowItem[] = Array.from({ length: spec.blankRowsBefore }, blankItem);
+  for (const line of split.attendance) {
+    const rows = breakParagraph([{ text: line.label, role: spec.labelFont, size: spec.sizePt }, { text: line.names, role: spec.font, size: spec.sizePt }], {
+      width: grid.textWidthPt, firstIndent: spec.leftChars * grid.charPitchPt, restIndent: line.restIndentChars * grid.charPitchPt, align: 'justify',
+    }, builder.settings());
+    items.push(...rows.map((row) => builder.textRow(row, grid.textLeftPt, spec.font, spec.sizePt, 'attendance')));
+  }
+  // kept together like the 附件说明, so the closing block's keep rules treat it the same way
+  return { kind: 'attachments', items, keepTogether: true };
 }

@@ -9,7 +9,8 @@ import { gridMetrics, type StyleSpec } from '../style/spec.js';
 import { BlockBuilder, drawRow } from './blocks.js';
 import { breakUnits, buildUnits } from './breaker.js';
 import { paginate, type FlowGroup, type PageCanvas } from './flow.js';
-import { mastheadGroup, tailGroups, withNote } from './gongwen-parts.js';
+import { attendanceGroup, mastheadGroup, tailGroups, withNote } from './gongwen-parts.js';
+import { splitAttendance } from '../model/attendance.js';
 import { planMasthead } from '../model/masthead.js';
 import type { LayoutOptions, LayoutPage, LayoutResult } from './types.js';
 
@@ -24,10 +25,13 @@ export function layoutDocument(doc: Document, spec: StyleSpec, options: LayoutOp
   const masthead = doc.masthead ? planMasthead(doc.masthead, spec) : undefined;
   if (masthead) groups.push(mastheadGroup(builder, masthead));
   if (doc.title || doc.recipient) groups.push(builder.title(doc));
-  groups.push(...builder.blocks(doc.body));
+  const split = splitAttendance(doc.body, spec);
+  groups.push(...builder.blocks(split.body));
   const closing = closingBlock(doc, spec);
   const attachments = builder.attachments(closing);
   if (attachments) groups.push(attachments);
+  const attendance = attendanceGroup(builder, split, grid);
+  if (attendance) groups.push(attendance);
   const signature = withNote(builder, builder.signature(closing), closing, spec);
   if (signature) groups.push(signature);
   groups.push(...tailGroups(builder, doc, spec));

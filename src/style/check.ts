@@ -111,6 +111,7 @@ function styleShape(): Shape {
     note: optionalShape({ font: role, sizePt: positive, leftChars: nonNegative, open: anyText, close: anyText }),
     attachmentPage: optionalShape({ label: { font: role, sizePt: positive, text: text }, titleRow: rowsCount, blankRowsAfterTitle: rowsCount }),
     colophon: optionalShape(COLOPHON),
+    attendance: optionalShape({ labels: texts, labelFont: role, font: role, sizePt: positive, leftChars: nonNegative, blankRowsBefore: rowsCount }),
   };
 }
 

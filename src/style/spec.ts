@@ -78,6 +78,21 @@ export interface StyleSpec {
   note?: NoteSpec;
   attachmentPage?: AttachmentPageSpec;
   colophon?: ColophonSpec;
+  attendance?: AttendanceSpec;
+}
+
+/**
+ * 出席, 请假, 列席 (纪要格式 §10.3): body paragraphs at the end of the body that start with one of
+ * `labels` and a full-width colon, set after the body (or the 附件说明) with `blankRowsBefore`
+ * blank rows, `leftChars` from the left, the label in `labelFont`, wrapped lines under the names.
+ */
+export interface AttendanceSpec {
+  labels: string[];
+  labelFont: FontRole;
+  font: FontRole;
+  sizePt: number;
+  leftChars: number;
+  blankRowsBefore: number;
 }
 
 /** A horizontal rule of one or more lines (a 信函 double line is two), widths in mm top to bottom. */

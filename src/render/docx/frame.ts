@@ -5,6 +5,7 @@
  */
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 import { attachmentLabel, attachmentPageSpec } from '../../model/attachment-page.js';
+import type { SplitBody } from '../../model/attendance.js';
 import { GONGWEN_STYLES } from './gongwen-styles.js';
 import type { Document, Heading } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
@@ -87,6 +88,25 @@ export function closingParagraphs(spec: StyleSpec, geometry: DocxGeometry, closi
     out.push(new Paragraph({ style: STYLES.date.id, keepNext: closing.note !== undefined || undefined, alignment: AlignmentType.LEFT, indent: { left: charsToTwips(geometry, closing.date.startChars), right: 0 }, children: textRuns(closing.date.text) }));
   }
   return out;
+}
+
+/** 出席, 请假, 列席 (§10.3) as model/attendance.ts took them from the body: the label in its face, wrapped lines under the names. */
+export function attendanceParagraphs(split: SplitBody, spec: StyleSpec, geometry: DocxGeometry): Paragraph[] {
+  const style = split.spec;
+  if (!style || split.attendance.length === 0) return [];
+  const family = spec.fonts[style.labelFont];
+  return [
+    ...blankRows(style.blankRowsBefore, true),
+    ...split.attendance.map((line) => new Paragraph({
+      style: STYLES.body.id,
+      keepNext: true,
+      indent: { left: charsToTwips(geometry, line.restIndentChars), hanging: charsToTwips(geometry, line.restIndentChars - style.leftChars) },
+      children: [
+        new TextRun({ text: line.label, font: { ascii: family.latin, hAnsi: family.latin, eastAsia: family.family, cs: family.latin, hint: 'eastAsia' } }),
+        ...textRuns(line.names),
+      ],
+    })),
+  ];
 }
 
 /** 附注 on the row after the 成文日期 (§7.3.6), or after a blank row when there is no 署名 or date. */

@@ -7,6 +7,7 @@
  * makes the zip deterministic (package.ts). Grid construction: see geometry.ts.
  */
 import { Document as DocxDocument, DocumentGridType, Footer, Packer, Paragraph, SectionType } from 'docx';
+import { splitAttendance } from '../../model/attendance.js';
 import { closingBlock } from '../../model/closing.js';
 import type { Document } from '../../model/document.js';
 import type { LayoutResult } from '../../layout/types.js';
@@ -15,7 +16,7 @@ import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
 import { chartParts } from './chart.js';
 import { colophonParagraphs } from './colophon.js';
-import { attachmentPageParagraphs, attachmentParagraphs, closingParagraphs, footerDistance, noteParagraphs, openingParagraphs, pageNumberFooter } from './frame.js';
+import { attachmentPageParagraphs, attachmentParagraphs, attendanceParagraphs, closingParagraphs, footerDistance, noteParagraphs, openingParagraphs, pageNumberFooter } from './frame.js';
 import { gongwenStylesXml } from './gongwen-styles.js';
 import { mastheadParagraphs } from './masthead.js';
 import { docxGeometry } from './geometry.js';
@@ -33,14 +34,19 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
   const geometry = docxGeometry(spec);
   const footer = footerDistance(spec);
   const block = closingBlock(doc, spec);
-  const closing = [...attachmentParagraphs(doc, spec, geometry, block), ...closingParagraphs(spec, geometry, block), ...noteParagraphs(spec, geometry, block)];
+  // 纪要: 出席/请假/列席 leave the body and follow the 附件说明
+  const split = splitAttendance(doc.body, spec);
+  const closing = [
+    ...attachmentParagraphs(doc, spec, geometry, block), ...attendanceParagraphs(split, spec, geometry),
+    ...closingParagraphs(spec, geometry, block), ...noteParagraphs(spec, geometry, block),
+  ];
   const masthead = mastheadParagraphs(doc, spec, geometry);
   const colophon = colophonParagraphs(doc, spec, geometry, layout);
   const body = bodyContext(doc.body, geometry, spec);
   const children = [
     ...masthead.paragraphs,
     ...openingParagraphs(doc, spec, geometry),
-    ...bodyBlocks(doc.body, body, undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
+    ...bodyBlocks(split.body, body, undefined, { closing: closing.length > 0, keep: layout?.closingKeep }),
     ...closing,
     ...attachmentPageParagraphs(doc, spec, geometry),
     ...colophon.paragraphs,
