@@ -15,6 +15,7 @@ import { collectReferences, type HandlebarsReference } from './handlebars-refere
 import { excludedRanges, maskText } from './markdown-regions.js';
 import type { Finding, LintInput, MarkdownInput, Rule, YamlInput } from './rule.js';
 import { RULE_IDS, RULES } from './rules/index.js';
+import { isUnfilledValue } from './rules/placeholder.js';
 import { LineIndex } from '../text/position.js';
 import { yamlStrings } from './yaml-scalars.js';
 
@@ -50,9 +51,13 @@ export function projectLintSettings(project: Project): LintSettings {
 export function lintProject(project: Project, options: LintOptions = {}, rendered?: RenderedText[]): LintResult {
   const settings = projectLintSettings(project);
   const renderFindings: Finding[] = [];
+  const report = (problem: InputError) => renderFindings.push(...problem.diagnostics.map((d: Diagnostic) => ({ ...d, severity: 'error' as const })));
+  // A blank a helper cannot read prints as written (the placeholder rule reports it at its YAML
+  // line); other text it cannot read is an error at the call, as the build says.
+  const tolerate = (text: string) => isUnfilledValue(text, settings.placeholder);
   const texts = rendered ?? project.sections.flatMap((section) => {
     try {
-      return [renderTemplate(section, project.indicators, { strict: false })];
+      return [renderTemplate(section, project.indicators, { strict: false, tolerate, report })];
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       renderFindings.push(...error.diagnostics.map((d: Diagnostic) => ({ ...d, severity: 'error' as const })));

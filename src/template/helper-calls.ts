@@ -18,10 +18,12 @@ export interface HelperRunOptions {
   /** Stop at the first helper that cannot use its argument (build); else print the argument as written (lint). */
   strict: boolean;
   /**
-   * With `strict`: text a helper could not read that is nevertheless printed as written, because
-   * it is an unfilled blank that the build's blank check reports at its YAML line (`化解率: XX`).
+   * Text a helper could not read that is nevertheless printed as written, because it is an
+   * unfilled blank that the blank check reports at its YAML line (`化解率: XX`).
    */
   tolerate?: (text: string) => boolean;
+  /** Without `strict`: told of each call that could not run on text that is no blank (lint reports it). */
+  report?: (problem: InputError) => void;
   file: string;
   at: Where;
 }
@@ -63,18 +65,27 @@ export function registerHelpers(env: typeof Handlebars, options: HelperRunOption
         return helper(...args);
       } catch (error) {
         if (error instanceof InputError) throw error;
+        const failed = args.find((a) => a instanceof Unreadable);
+        if (failed) return failed; // an inner call failed first and was reported
         const text = unreadableText(args.slice(0, -1));
         if (error instanceof HelperError) {
-          // Lint prints what it could not read, so the blank check sees it; the build only a blank.
-          if (!options.strict) return text ?? '';
+          // A blank prints as written, for the blank check to report; anything else stops the
+          // build, and lint reports it and renders on. Missing values are missing-indicator's.
           if (text !== undefined && options.tolerate?.(text)) return text;
-          throw inputError(options.file, error.message, where(args), 'helper');
+          const problem = inputError(options.file, error.message, where(args), 'helper');
+          if (options.strict) throw problem;
+          if (!text) return '';
+          options.report?.(problem);
+          return new Unreadable(text);
         }
         throw inputError(options.file, `{{${name}}} could not run (${(error as Error).message.split('\n')[0]})`, where(args), 'template');
       }
     });
   }
 }
+
+/** What a call that could not run prints in lint (its input as written), so an outer call does not report it again. */
+class Unreadable extends String {}
 
 /** What a helper was given instead of a number it can use: a string, or a figure's value as written. */
 function unreadableText(args: unknown[]): string | undefined {

@@ -44,8 +44,10 @@ export interface RenderedText {
 export interface RenderOptions {
   /** Missing indicators are errors (build); lint renders leniently and reports them itself. */
   strict?: boolean;
-  /** With `strict`: unreadable text a helper prints as written, because the caller reports it as a blank. */
+  /** Unreadable text a helper prints as written, because the caller reports it as a blank. */
   tolerate?: (text: string) => boolean;
+  /** Without `strict`: told of each helper call that could not run (the render goes on). */
+  report?: (problem: InputError) => void;
 }
 
 // Unicode noncharacters, reserved for a program's internal use: private-use characters
@@ -86,7 +88,7 @@ export function renderTemplate(source: SourceFile, context: Record<string, unkno
   let currentSite = -1;
   instrument(ast, sites, offsetOf);
   const env = Handlebars.create();
-  registerHelpers(env, { strict, tolerate: options.tolerate, file, at });
+  registerHelpers(env, { strict, tolerate: options.tolerate, report: options.report, file, at });
   guardLoops(env, file, at);
   // {{log}} would print on stdout, into the JSON summary of `report build --json`.
   env.registerHelper('log', () => '');
