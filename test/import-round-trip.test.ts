@@ -1,7 +1,7 @@
 /**
  * Issue 14's measure: `report import` then `report build --format txt` reproduces the original
  * paragraphs exactly (same text, same figures, same generated numbering). Measured on our own
- * test documents (test/fixtures/import/): two text files, two DOCX files made with the `docx`
+ * test documents (test/fixtures/import/): three text files, two DOCX files made with the `docx`
  * package (typed heading numbers; Word's automatic numbering), the DOCX `report build` writes for
  * examples/town-report, and — where LibreOffice is installed — a DOCX LibreOffice converted.
  */
@@ -46,6 +46,15 @@ describe('import → build round trip (share of paragraphs reproduced exactly)',
     const normalised = original.map((line) => line.replace(/^\(([一二三四五六七八九十]+)\)/u, '（$1）'));
     const again = measureRoundTrip('lantian-2023q3.txt', text, normalised);
     expect(again.missing).toEqual([]);
+  });
+
+  it('a text 报告 with 版头, 附注, 附件 pages and 版记: all but two lines whose spacing the build sets (发文字号 … 签发人, … 印发)', () => {
+    const text = fixture('qingxi-zhongdian-2024.txt');
+    const trip = measureRoundTrip('qingxi-zhongdian-2024.txt', text, textParagraphs(text));
+    results.push({ document: 'qingxi-zhongdian-2024.txt', trip });
+    expect(trip.buildRun.status, trip.buildRun.stderr).toBe(0);
+    expect(trip.missing).toEqual(['青政发〔2024〕27号 签发人：张三', '青溪镇党政办公室 2024年7月12日印发']);
+    expect(trip.outputLines).toEqual(expect.arrayContaining(['青政发〔2024〕27号\u3000\u3000签发人：张三', '青溪镇党政办公室\u3000\u30002024年7月12日印发']));
   });
 
   it('a DOCX with typed numbers, bold lead-ins, a table and a chart: every paragraph and table row', async () => {
