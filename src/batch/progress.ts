@@ -4,6 +4,7 @@
  * line per finished project. Then a summary line either way.
  */
 import type { BatchProgress, BatchResult } from './index.js';
+import { t } from '../i18n/lang.js';
 
 export interface BatchDisplay {
   progress(p: BatchProgress): void;
@@ -23,12 +24,13 @@ export function batchDisplay(write: (text: string) => void, tty: boolean, total:
       const ok = outcome.exitCode === 0;
       if (!ok) failed++;
       if (!tty) {
-        write(`${ok ? 'ok  ' : 'FAIL'} ${outcome.dir} (${seconds(outcome.ms)}${ok ? `, ${outcome.written} file(s)` : `, exit ${outcome.exitCode}`})\n`);
+        write(t(`${ok ? 'ok  ' : 'FAIL'} ${outcome.dir} (${seconds(outcome.ms)}${ok ? `, ${outcome.written} file(s)` : `, exit ${outcome.exitCode}`})\n`,
+          `${ok ? '成功' : '失败'} ${outcome.dir}（${seconds(outcome.ms)}${ok ? `，${outcome.written} 个文件` : `，退出码 ${outcome.exitCode}`}）\n`));
         if (!ok) for (const line of outcome.lines) write(`     ${line}\n`);
         return;
       }
       clearBar();
-      if (!ok) write(`FAIL ${outcome.dir}\n${outcome.lines.map((line) => `     ${line}\n`).join('')}`);
+      if (!ok) write(`${t('FAIL', '失败')} ${outcome.dir}\n${outcome.lines.map((line) => `     ${line}\n`).join('')}`);
       const filled = Math.round((done / total) * BAR_WIDTH);
       bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${failed ? ` (${failed} failed)` : ''} ${outcome.dir}`;
       write(bar);
@@ -38,7 +40,8 @@ export function batchDisplay(write: (text: string) => void, tty: boolean, total:
       bar = '';
       const built = result.outcomes.filter((o) => o.exitCode === 0).length;
       const failures = result.outcomes.filter((o) => o.exitCode !== 0).map((o) => `${o.dir} (exit ${o.exitCode})`);
-      write(`report: ${built} of ${result.outcomes.length} project(s) built in ${seconds(result.ms)} on ${result.workers} worker(s)${failures.length ? `; failed: ${failures.join(', ')}` : ''}\n`);
+      write(t(`report: ${built} of ${result.outcomes.length} project(s) built in ${seconds(result.ms)} on ${result.workers} worker(s)${failures.length ? `; failed: ${failures.join(', ')}` : ''}\n`,
+        `report：${result.outcomes.length} 个项目中生成了 ${built} 个，用时 ${seconds(result.ms)}，${result.workers} 个线程${failures.length ? `；失败：${failures.join('、')}` : ''}\n`));
     },
   };
 }

@@ -15,6 +15,7 @@ export const SUFFIXES: Entry[] = [
   [' (data: {where})', '（数据在 {where}）'],
   [', used at {where} by {ref}', '，{where} 处的 {ref} 用到它'],
   [' (文种: {list})', '（文种：{list}）'],
+  [' (helpers: {list})', '（可用的函数：{list}）'],
 ];
 
 /** Nouns and short phrases that fill a placeholder of a longer message. */
@@ -30,6 +31,8 @@ export const PHRASES: Record<string, string> = {
   'cannot write the project': '无法写入项目', 'per source file': '（每个源文件）', 'per file': '（每个文件）',
   'an argument': '1 个参数', none: '没有', 'nothing (is the indicator missing?)': '空值（是不是缺少这个指标？）',
   'in report.yaml': '在 report.yaml 中',
+  'section files or globs (e.g. `- sections/*.md`)': '章节文件或通配符，如 `- sections/*.md`', strings: '文字',
+  name: '名称', 'quoted text': '带引号的文字', number: '数字', character: '字符',
   'the condition to test': '要判断的条件', 'the group of indicators to enter': '要进入的那组指标', 'the list to walk': '要逐项处理的列表',
 };
 
@@ -40,6 +43,9 @@ export const CATALOG: Entry[] = [
   ['YAML syntax error: duplicate key "{key}"; each key may appear once', 'YAML 格式错误：键“{key}”写了两次；每个键只能出现一次，请删掉或合并其中一个'],
   ['YAML syntax error: the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)', 'YAML 格式错误：这里缩进不对；同一级的键要从同一列开始，用空格缩进（不要用 Tab）'],
   ['YAML syntax error: a [ or { is not closed; close it or quote the value', 'YAML 格式错误：有 [ 或 { 没有配对关闭；请补上 ] 或 }，或者给整个值加引号'],
+  ['YAML syntax error: a quote is not closed; end the value with the same quote it starts with', 'YAML 格式错误：引号没有关闭；值以什么引号开头，就要以同样的引号结尾'],
+  ['YAML syntax error: a value cannot start with "{ch}"; put the value in quotes', 'YAML 格式错误：值不能以“{ch}”开头；请给整个值加引号'],
+  ['YAML syntax error: a value that holds ": " must be quoted', 'YAML 格式错误：值里含有“: ”时要加引号'],
   ['YAML syntax error: {detail}', 'YAML 格式错误：{detail}（请对照上下行检查冒号、引号和缩进）'],
   ['YAML error: {detail}', 'YAML 错误：{detail}'],
   // report.yaml and the project
@@ -101,6 +107,9 @@ export const CATALOG: Entry[] = [
   ['unknown helper "{name}"', '没有“{name}”这个函数'],
   ['template syntax error: the text holds a NUL character (U+0000); remove it', '模板语法错误：文本里有 NUL 字符（U+0000）；请删除它'],
   ['template syntax error: {{/{close}}} closes {{#{open}}}', '模板语法错误：{{/{close}}} 关闭的是 {{#{open}}}，两者要配对'],
+  ['template syntax error: unexpected end of file (is a {{/block}} or }} missing?)', '模板语法错误：文件在这里意外结束（是不是少了 {{/…}} 或 }}？）'],
+  ['template syntax error: unexpected {token}', '模板语法错误：这里不应出现{token}（请检查 {{ 和 }} 是否配对）'],
+  ['template syntax error: text the template language cannot read', '模板语法错误：模板读不懂这段文字（请检查 {{ 和 }} 是否配对）'],
   ['template syntax error: {detail}', '模板语法错误：{detail}（请检查 {{ 和 }} 是否配对）'],
   ['template error: {detail}', '模板错误：{detail}'],
   ['lookup takes two arguments, a group of indicators and a key (got {n})', 'lookup 要两个参数：一组指标和一个键（现在是 {n} 个）'],

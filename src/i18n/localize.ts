@@ -41,6 +41,9 @@ function fill(entry: Compiled, match: RegExpMatchArray): string {
 /** A placeholder's value: a known phrase or a whole known message is translated, a name is kept. */
 function translatePart(value: string): string {
   if (PHRASES[value]) return PHRASES[value];
+  // `docx, pdf or txt`: a list of names joined the English way
+  const list = /^([\w.-]+(?:, [\w.-]+)*),? or ([\w.-]+)$/.exec(value);
+  if (list) return `${list[1].split(', ').join('、')}或${list[2]}`;
   return /[A-Za-z]{2,} [A-Za-z]{2,}/.test(value) ? toChinese(value) ?? value : value;
 }
 

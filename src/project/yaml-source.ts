@@ -15,10 +15,14 @@ export interface YamlSource {
 
 export function parseYamlSource(file: SourceFile): YamlSource {
   const document = parseDocument(file.text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  const braces = unquotedBraces(file.text);
+  if (braces) throw inputError(file.displayPath, `YAML syntax error: a value that starts with {{ must be quoted: write ${braces.example}`, positionAt(file.text, braces.offset), 'yaml-syntax');
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const offset = error.pos?.[0] ?? 0;
-    throw inputError(file.displayPath, `YAML syntax error: ${firstLine(error.message)}`, positionAt(file.text, offset), 'yaml-syntax');
+    const colon = fullWidthColon(file.text, offset, error.pos?.[1] ?? offset);
+    if (colon) throw inputError(file.displayPath, `YAML syntax error: full-width colon "：" after "${colon.key}"; a key needs the half-width colon and a space: ${colon.example}`, positionAt(file.text, colon.offset), 'yaml-syntax');
+    throw inputError(file.displayPath, `YAML syntax error: ${plainWords(error, file.text)}`, positionAt(file.text, offset), 'yaml-syntax');
   }
   let data: unknown;
   try {
@@ -27,6 +31,51 @@ export function parseYamlSource(file: SourceFile): YamlSource {
     throw inputError(file.displayPath, `YAML error: ${firstLine((error as Error).message)}`, undefined, 'yaml-syntax');
   }
   return { file, document, data };
+}
+
+/**
+ * The parser's words say what it met (`Unexpected scalar at node end`); office staff need what to
+ * type. The common slips get a sentence saying that; anything else keeps the parser's first line.
+ */
+function plainWords(error: { code: string; message: string; pos?: [number, number] }, text: string): string {
+  const at = text.slice(error.pos?.[0] ?? 0, error.pos?.[1] ?? 0);
+  switch (error.code) {
+    case 'DUPLICATE_KEY': return `duplicate key "${text.slice(error.pos?.[0] ?? 0).split(/[:\n]/)[0].trim()}"; each key may appear once`;
+    case 'MISSING_CHAR':
+      return /quote/i.test(error.message) ? 'a quote is not closed; end the value with the same quote it starts with' : 'a [ or { is not closed; close it or quote the value';
+    case 'BAD_SCALAR_START': return `a value cannot start with "${at || '?'}"; put the value in quotes`;
+    case 'BAD_INDENT':
+      if (/^Flow/.test(error.message)) return 'a [ or { is not closed; close it or quote the value';
+      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // `a: b: c`: the rest of the line holds another ": ", so the value needs quotes.
+      if (/: /.test(text.slice(error.pos?.[0] ?? 0).split('\n')[0])) return 'a value that holds ": " must be quoted';
+      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
+    case 'TAB_AS_INDENT': case 'MULTILINE_IMPLICIT_KEY':
+      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
+    default: return firstLine(error.message);
+  }
+}
+
+/** `title: {{乡名}}…` unquoted: YAML reads `{` as the start of a mapping, never as the text meant. */
+function unquotedBraces(text: string): { offset: number; example: string } | undefined {
+  const m = /^([ \t]*(?:- +|[^\s#'"\-{[][^\n#]*?: +))(\{\{[^\n]*?)[ \t]*$/m.exec(text);
+  if (!m) return undefined;
+  return { offset: m.index + m[1].length, example: `${m[1].trim()} "${m[2].replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` };
+}
+
+/** `镇长：张三` where a key was meant: the first line in the error's range holding a full-width colon. */
+function fullWidthColon(text: string, from: number, to: number): { offset: number; key: string; example: string } | undefined {
+  const start = text.lastIndexOf('\n', from - 1) + 1;
+  const end = text.indexOf('\n', Math.max(to, from));
+  const lines = text.slice(start, end < 0 ? undefined : end).split('\n');
+  let offset = start;
+  for (const line of lines) {
+    const m = /^([ \t]*(?:- +)?)([^\s:：#'"][^:：\n]*?)[ \t]*：[ \t]*(.*)$/.exec(line);
+    if (m) return { offset: offset + line.indexOf('：'), key: m[2], example: `${m[2]}: ${m[3]}` };
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

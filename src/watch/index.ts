@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildAndCommit } from '../batch/build-one.js';
 import { BuildSession, type BuildOptions } from '../build/index.js';
+import { t } from '../i18n/lang.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'session'> {
   /** Where each line goes (stderr for the CLI). */
@@ -48,7 +49,8 @@ export async function watchProject(projectDir: string, options: WatchOptions): P
     const outcome = await buildAndCommit(dir, { ...buildOptions, cwd, session }, log);
     outDir = outcome.outDir ?? outDir;
     const ms = Math.round(performance.now() - started);
-    log(`report: ${outcome.exitCode === 0 ? 'built' : 'not built'} in ${ms} ms (${session.stats.sectionsRendered} section(s) rendered, ${session.stats.sectionsReused} reused); watching for changes (Ctrl-C stops)`);
+    log(t(`report: ${outcome.exitCode === 0 ? 'built' : 'not built'} in ${ms} ms (${session.stats.sectionsRendered} section(s) rendered, ${session.stats.sectionsReused} reused); watching for changes (Ctrl-C stops)`,
+      `report：${outcome.exitCode === 0 ? '已生成' : '未生成'}，用时 ${ms} 毫秒（重新渲染 ${session.stats.sectionsRendered} 个章节，沿用 ${session.stats.sectionsReused} 个）；正在监视改动（按 Ctrl-C 停止）`));
     onBuild?.({ exitCode: outcome.exitCode, ms, sectionsRendered: session.stats.sectionsRendered, sectionsReused: session.stats.sectionsReused });
   };
   // One build at a time; changes during a build make one more build after it.
@@ -74,7 +76,7 @@ export async function watchProject(projectDir: string, options: WatchOptions): P
 
   const watchers = watchInputs(dir, buildOptions.data ? resolve(cwd, buildOptions.data) : undefined, changed);
   // a watched folder removed or unreadable: say so once; the other watchers go on
-  for (const watcher of watchers) watcher.on('error', (error) => log(`report: stopped watching a folder: ${error.message}`));
+  for (const watcher of watchers) watcher.on('error', (error) => log(t(`report: stopped watching a folder: ${error.message}`, `report：停止监视一个文件夹：${error.message}`)));
   schedule();
   await new Promise<void>((done) => {
     if (signal?.aborted) done();
