@@ -3,7 +3,7 @@
  * pageNumber), where it was found, and whether it is a substitute for the family the style
  * spec asks for — the same resolution the PDF writer uses, so what it prints is what you get.
  */
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import pc from 'picocolors';
 import { InputError, formatDiagnosticLine } from '../diagnostic.js';
 import { resolveFonts } from '../fonts/resolve.js';
@@ -56,3 +56,14 @@ export function fontsCommand(dir: string, options: FontsOptions = {}): number {
   }
   return 0;
 }
+
+/**
+ * `--font-path DIR` (repeatable) goes before REPORT_FONT_PATHS, as Typst's flag and variable do.
+ * It is passed on through the environment so batch workers, which read their own env copy, see it.
+ */
+export function useFontPaths(dirs: string[] | undefined): void {
+  if (!dirs?.length) return;
+  const existing = process.env.REPORT_FONT_PATHS ? [process.env.REPORT_FONT_PATHS] : [];
+  process.env.REPORT_FONT_PATHS = [...dirs.map((dir) => resolve(dir)), ...existing].join(delimiter);
+}
+

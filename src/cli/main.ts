@@ -55,9 +55,14 @@ export async function main(argv: string[]): Promise<void> {
     .option('--strict', t('fail when the text contradicts the data (consistency warnings become errors)', '正文与数据不符时报错不生成（一致性警告视为错误）'))
     .option('-w, --watch', t('build again whenever an input changes (one project; Ctrl-C stops)', '输入文件一改就重新生成（只限一个项目；按 Ctrl-C 停止）'))
     .option('-j, --jobs <n>', t('batch: projects built at once on worker threads (default: the CPU count)', '批量生成时同时生成的项目数（默认：CPU 核数）'), (v) => Number.parseInt(v, 10))
+    .option('--font-path <dir>', t('also look for fonts in DIR, before installed fonts (repeatable; also REPORT_FONT_PATHS)', '先在这个文件夹里找字体（可重复；也可设 REPORT_FONT_PATHS）'), collect, [])
+    .option('-q, --quiet', t('print nothing unless the build fails (then everything it said)', '生成成功时不输出；失败时照常输出全部信息'))
     .action(async (dirs: string[], options) => {
-      const { runBuild } = await import('./build-command.js');
-      exitCode = await runBuild(dirs, options, stderr);
+      const [{ runBuild }, { useFontPaths }, { quietLog }] = await Promise.all([import('./build-command.js'), import('./fonts-command.js'), import('./quiet-log.js')]);
+      useFontPaths(options.fontPath);
+      const log = options.quiet && !options.watch ? quietLog(stderr) : { line: stderr, flush: () => {} };
+      exitCode = await runBuild(dirs, options, log.line);
+      if (exitCode !== 0) log.flush();
     });
 
   program.command('lint')
@@ -81,9 +86,12 @@ export async function main(argv: string[]): Promise<void> {
     .description(t('show which font file serves each role in the PDF, and which are substitutes', '列出 PDF 中每种用途实际使用的字体文件，以及哪些是替代字体'))
     .argument('[dir]', t('project directory', '项目文件夹'), '.')
     .option('--strict-fonts', t('exit 1 when any role falls back to a substitute', '有任何用途只能用替代字体时，退出码为 1'))
+    .option('--font-path <dir>', t('also look for fonts in DIR, before installed fonts (repeatable; also REPORT_FONT_PATHS)', '先在这个文件夹里找字体（可重复；也可设 REPORT_FONT_PATHS）'), collect, [])
+    .option('--json', t('print the choice of each role as JSON', '以 JSON 格式输出每种用途选用的字体'))
     .action(async (dir: string, options) => {
       // In a project, resolve exactly as its build would (its template, its `fonts:` files).
-      const [{ CONFIG_FILE, configuredFontPaths, loadProject }, { fontsCommand }] = await Promise.all([import('../project/load.js'), import('./fonts-command.js')]);
+      const [{ CONFIG_FILE, configuredFontPaths, loadProject }, { fontsCommand, useFontPaths }] = await Promise.all([import('../project/load.js'), import('./fonts-command.js')]);
+      useFontPaths(options.fontPath);
       const project = existsSync(join(dir, CONFIG_FILE)) ? loadProject(dir) : undefined;
       exitCode = await fontsCommand(dir, {
         ...options,

@@ -1,20 +1,29 @@
 /**
  * Finds the font files installed on this machine (Linux, macOS, Windows) and the names of their
  * faces. Works without fontconfig: the usual font folders are walked directly; `fc-list`, when
- * present, only adds folders fontconfig knows about. Scanned once per process.
+ * present, only adds folders fontconfig knows about. Folders named in REPORT_FONT_PATHS (or
+ * `--font-path`, which sets it, as Typst's TYPST_FONT_PATHS and --font-path do) are searched
+ * first, so an office's licensed fonts win over installed ones of the same family. Scanned once
+ * per set of folders.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { readFaceNames, type FaceNames } from './font-names.js';
 
 const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
 
-/** Folders where the three desktop systems keep fonts. */
+/** REPORT_FONT_PATHS: folders separated like PATH (`:`, `;` on Windows), absolute or from the cwd. */
+export function fontPathsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.REPORT_FONT_PATHS ?? '').split(delimiter).filter((dir) => dir.trim() !== '').map((dir) => resolve(dir));
+}
+
+/** REPORT_FONT_PATHS first, then the folders where the three desktop systems keep fonts. */
 export function systemFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   const home = homedir();
   const dirs = [
+    ...fontPathsFromEnv(env),
     '/usr/share/fonts', '/usr/local/share/fonts', join(home, '.local/share/fonts'), join(home, '.fonts'),
     '/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', join(home, 'Library/Fonts'),
   ];
@@ -61,15 +70,17 @@ function fontconfigFiles(): string[] {
   }
 }
 
-let cached: FaceNames[] | undefined;
+let cached: { key: string; faces: FaceNames[] } | undefined;
 
-/** Every face of every installed font file (cached for the life of the process). */
+/** Every face of every installed font file (cached while REPORT_FONT_PATHS stays the same). */
 export function systemFaces(): FaceNames[] {
-  if (!cached) {
-    const files = [...new Set([...listFontFiles(systemFontDirs()), ...fontconfigFiles()])];
-    cached = files.flatMap(readFaceNames);
+  const dirs = systemFontDirs();
+  const key = dirs.join(delimiter);
+  if (cached?.key !== key) {
+    const files = [...new Set([...listFontFiles(dirs), ...fontconfigFiles()])];
+    cached = { key, faces: files.flatMap(readFaceNames) };
   }
-  return cached;
+  return cached.faces;
 }
 
 /** Faces of the font files in one folder (a project's `fonts/`); not cached, folders are small. */

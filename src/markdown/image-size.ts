@@ -11,6 +11,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { imageSize } from 'image-size';
 import { inputError, type InputError } from '../diagnostic.js';
 import { displayPath, openRegularFile } from '../project/source-file.js';
 
@@ -90,23 +91,24 @@ function damaged(problem: string, shownAs: string, reference: ImageReference | u
   return inputError(shownAs, `image is damaged (${problem}); export it again`, undefined, 'image');
 }
 
+/**
+ * Format and displayed size from the header (image-size reads the JPEG frame header wherever it
+ * is and the EXIF orientation). A photo taken upright is often stored sideways with orientation
+ * 5–8, which every viewer, Word and pdfkit turn on display: its displayed width is the stored
+ * height, so the sides are swapped here or the box would squash it.
+ */
 export function parseImageHeader(bytes: Buffer): ImageInfo | undefined {
-  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString('ascii', 12, 16) === 'IHDR') {
-    return { format: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  const format = bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47 ? 'png' : bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : undefined;
+  if (!format) return undefined;
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return undefined;
   }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) return undefined;
-      const marker = bytes[i + 1];
-      const size = bytes.readUInt16BE(i + 2);
-      if (isFrameHeader(marker)) {
-        return { format: 'jpeg', height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
-      }
-      i += 2 + size;
-    }
-  }
-  return undefined;
+  if (size.width === undefined || size.height === undefined) return undefined;
+  const sideways = format === 'jpeg' && size.orientation !== undefined && size.orientation >= 5 && size.orientation <= 8;
+  return sideways ? { format, width: size.height, height: size.width } : { format, width: size.width, height: size.height };
 }
 
 /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size. */
