@@ -13,7 +13,10 @@ import { REPO } from './helpers/cli.js';
 
 const WORKFLOW = join(REPO, 'examples', 'monthly', '.github', 'workflows', 'monthly-report.yml');
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string }
+interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, unknown> }
+
+/** The workflow's expressions as a manual run for 2024-05 would fill them. */
+const fill = (text: string) => text.replace(/\$\{\{\s*(github\.event\.)?inputs\.period\s*\}\}/g, '2024-05').replace(/\$\{\{[^}]*\}\}/g, '');
 
 describe('the monthly CI example', () => {
   const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> };
@@ -24,7 +27,7 @@ describe('the monthly CI example', () => {
     expect(job['runs-on']).toBe('ubuntu-latest');
     for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
     const uses = job.steps.filter((s) => s.uses).map((s) => s.uses);
-    expect(uses).toEqual(expect.arrayContaining(['actions/checkout@v4', 'actions/upload-artifact@v4', 'github/codeql-action/upload-sarif@v3']));
+    expect(uses).toEqual(expect.arrayContaining(['actions/checkout@v6', 'actions/setup-node@v6', 'actions/upload-artifact@v7', 'github/codeql-action/upload-sarif@v4']));
   });
 
   it('runs every command: lints to SARIF, builds the month and leaves the artefacts to upload', () => {
@@ -38,15 +41,15 @@ describe('the monthly CI example', () => {
     const [job] = Object.values(workflow.jobs);
     for (const step of job.steps.filter((s) => s.run)) {
       if (step.run!.trim() === 'npm ci') continue; // installs `report` in the user's repository; here it is this checkout
-      const script = step.run!
-        .replace(/\$\{\{\s*github\.event\.inputs\.period\s*\}\}/g, '2024-05')
-        .replace(/\$\{\{[^}]*\}\}/g, '');
+      const script = fill(step.run!);
       const exported = Object.fromEntries(readFileSync(githubEnv, 'utf8').split('\n').filter(Boolean).map((line) => {
         const eq = line.indexOf('=');
         expect(eq, `GITHUB_ENV line ${line}`).toBeGreaterThan(0);
         return [line.slice(0, eq), line.slice(eq + 1)];
       }));
-      const result = spawnSync('bash', ['-eo', 'pipefail', '-c', script], { cwd: dir, env: { ...env, ...exported }, encoding: 'utf8' });
+      // The step's own env (the period input goes through env, not into the script).
+      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, fill(String(v))]));
+      const result = spawnSync('bash', ['-eo', 'pipefail', '-c', script], { cwd: dir, env: { ...env, ...exported, ...stepEnv }, encoding: 'utf8' });
       expect(result.status, `${step.name}: ${result.stderr}`).toBe(0);
     }
     const sarif = JSON.parse(readFileSync(join(dir, 'report-lint.sarif'), 'utf8'));
