@@ -4,7 +4,7 @@
  * alignment, a list's depth, a heading whose number Word cannot produce by itself.
  */
 import { AlignmentType, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import { inlineText, type Block, type Caption, type Chart, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
+import { inlineText, type Block, type Caption, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
 import { captionInlines } from '../../model/caption.js';
 import { chartRun } from './chart.js';
 import type { LayoutResult } from '../../layout/types.js';
@@ -24,24 +24,20 @@ export interface BodyContext {
   spec: StyleSpec;
   /** Per heading, in document order: may Word's numbering print its number? */
   numbered: Map<Heading, boolean>;
-  /** Each chart's number (1, 2 …, document order): its part is word/charts/chartN.xml. */
-  charts: Map<Chart, number>;
 }
 
 export function bodyContext(blocks: Block[], geometry: DocxGeometry, spec: StyleSpec): BodyContext {
   const headings: Heading[] = [];
-  const charts = new Map<Chart, number>();
   const collect = (list: Block[]): void => {
     for (const block of list) {
       if (block.kind === 'heading') headings.push(block);
-      else if (block.kind === 'chart') charts.set(block, charts.size + 1);
       else if (block.kind === 'quote') collect(block.blocks);
       else if (block.kind === 'list') block.items.forEach(collect);
     }
   };
   collect(blocks);
   const matches = wordNumberingMatches(headings);
-  return { geometry, spec, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])), charts };
+  return { geometry, spec, numbered: new Map(headings.map((heading, i) => [heading, matches[i]])) };
 }
 
 export function blankRow(): Paragraph {
@@ -88,7 +84,7 @@ function keptWithClosing(block: Block, context: BodyContext, paragraphStyle: str
     return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] }), ...captionParagraphs(block.caption, true)];
   }
   if (block.kind === 'chart') {
-    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [chartRun(block, context.charts.get(block) ?? 1, context.spec)] }), ...captionParagraphs(block.caption, true)];
+    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [chartRun(block, context.spec)] }), ...captionParagraphs(block.caption, true)];
   }
   return bodyBlock(block, { ...context, keepTableRowsFrom: block.kind === 'table' ? keep.fromRow : undefined }, paragraphStyle);
 }
@@ -137,7 +133,7 @@ function bodyBlock(block: Block, context: BodyContext, paragraphStyle: string): 
     case 'chart':
       // a native chart on the rows the shared geometry gives it, kept with its caption below
       return [
-        new Paragraph({ style: STYLES.image.id, keepNext: block.caption ? true : undefined, children: [chartRun(block, context.charts.get(block) ?? 1, context.spec)] }),
+        new Paragraph({ style: STYLES.image.id, keepNext: block.caption ? true : undefined, children: [chartRun(block, context.spec)] }),
         ...captionParagraphs(block.caption),
       ];
     case 'thematicBreak':

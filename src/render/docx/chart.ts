@@ -12,7 +12,7 @@
  */
 import { ImportedXmlComponent, type ParagraphChild } from 'docx';
 import { chartGeometry, type ChartGeometry, type ChartLabel } from '../../chart/geometry.js';
-import type { Chart } from '../../model/document.js';
+import type { Block, Chart, Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { chartWorkbook, sheetRefs } from './chart-workbook.js';
 import type { ExtraParts } from './package.js';
@@ -52,8 +52,31 @@ export async function chartParts(charts: Map<Chart, number>, spec: StyleSpec, da
   return extra;
 }
 
-/** The inline drawing that shows chart `index` (1-based) in its paragraph. */
-export function chartRun(chart: Chart, index: number, spec: StyleSpec): ParagraphChild {
+/** Each chart's N in word/charts/chartN.xml, set for the document being written (numberCharts). */
+const CHART_NUMBERS = new WeakMap<Chart, number>();
+
+/**
+ * Number the document's charts 1, 2 … in order, the body's and then the attachment pages' (each
+ * writes its paragraphs with a context of its own, so the numbers live here, with the charts).
+ */
+export function numberCharts(doc: Document): Map<Chart, number> {
+  const charts = new Map<Chart, number>();
+  const walk = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      if (block.kind === 'chart') charts.set(block, charts.size + 1);
+      else if (block.kind === 'list') block.items.forEach(walk);
+      else if (block.kind === 'quote') walk(block.blocks);
+    }
+  };
+  walk(doc.body);
+  for (const page of doc.attachmentPages ?? []) walk(page.body);
+  for (const [chart, n] of charts) CHART_NUMBERS.set(chart, n);
+  return charts;
+}
+
+/** The inline drawing that shows a chart (numbered by numberCharts) in its paragraph. */
+export function chartRun(chart: Chart, spec: StyleSpec): ParagraphChild {
+  const index = CHART_NUMBERS.get(chart) ?? 1;
   const geometry = chartGeometry(chart, spec);
   const cx = Math.round(geometry.widthPt * EMU_PER_PT);
   const cy = Math.round(geometry.drawingHeightPt * EMU_PER_PT);

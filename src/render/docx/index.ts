@@ -14,7 +14,7 @@ import type { LayoutResult } from '../../layout/types.js';
 import type { StyleSpec } from '../../style/spec.js';
 import type { WriterInput, WriterOutput } from '../index.js';
 import { bodyBlocks, bodyContext } from './blocks.js';
-import { chartParts } from './chart.js';
+import { chartParts, numberCharts } from './chart.js';
 import { colophonParagraphs } from './colophon.js';
 import { attachmentPageParagraphs, attachmentParagraphs, attendanceParagraphs, closingParagraphs, footerDistance, noteParagraphs, openingParagraphs, pageNumberFooter } from './frame.js';
 import { gongwenStylesXml } from './gongwen-styles.js';
@@ -43,6 +43,7 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
   const masthead = mastheadParagraphs(doc, spec, geometry);
   const colophon = colophonParagraphs(doc, spec, geometry, layout);
   const body = bodyContext(doc.body, geometry, spec);
+  const charts = numberCharts(doc);
   const children = [
     ...masthead.paragraphs,
     ...openingParagraphs(doc, spec, geometry),
@@ -85,7 +86,7 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
     'word/settings.xml': settingsXml(spec),
     'word/fontTable.xml': fontTableXml(spec),
     'docProps/core.xml': corePropertiesXml(doc.metadata),
-  }, doc.metadata.created, await chartParts(body.charts, spec, doc.metadata.created));
+  }, doc.metadata.created, await chartParts(charts, spec, doc.metadata.created));
 }
 
 /** The registry's entry point (src/render/index.ts). */
