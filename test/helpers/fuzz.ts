@@ -14,7 +14,7 @@ import { makePng } from './png.js';
 // Runs and seeds
 
 /** Cases for each cheap (in-process) property; writer and CLI properties run fewer (see `runs`). */
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 1000;
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 400;
 /** CI runs a fixed seed so a failure reproduces; a run by hand draws a new one unless FUZZ_SEED is set. */
 export const FUZZ_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED)
   : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20240630;
