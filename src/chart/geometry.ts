@@ -7,7 +7,8 @@
  * last stay empty; a legend row when there are several series; the plot; the category row. Every label sits
  * on a row (rows.ts), so the text of a page with a chart stays on the 22-row grid in our PDF and
  * in LibreOffice's rendering of the DOCX. A value label goes on the nearest row above its bar or
- * point (below, for a negative bar or a point under another series') where it overprints nothing.
+ * point (below, for a negative bar or a point under another series') where it overprints nothing;
+ * one that finds none within a row of its place is left out.
  */
 import type { Chart } from '../model/document.js';
 import { formatFixed, roundHalfAway } from '../indicators/numbers.js';
@@ -190,9 +191,12 @@ function axisGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
       };
       const first = below ? measure.rowBelow(under) : measure.rowAbove(end);
       const step = below ? 1 : -1;
-      let row = Math.min(Math.max(first, firstValueRow), categoryRow - 1);
+      const start = Math.min(Math.max(first, firstValueRow), categoryRow - 1);
+      let row = start;
       while (!clear(row) && row + step >= firstValueRow && row + step <= categoryRow - 1) row += step;
-      if (!clear(row)) row = Math.min(Math.max(first, firstValueRow), categoryRow - 1);
+      // a label that finds no free row next to its own is left out rather than printed where it
+      // would name another point (a dense chart: the values stay in its data and workbook)
+      if (!clear(row) || Math.abs(row - start) > 1) return;
       taken.take(row, x - widthPt / 2 - 1, x + widthPt / 2 + 1);
       geometry.labels.push({ kind: 'value', text, row, x, align: 'center', sizePt, widthPt, series: i, category: k, anchorY: y(value), below });
     });

@@ -162,7 +162,7 @@ function axisChartXml(chart: Chart, g: ChartGeometry, frame: ChartFrame): string
         `<c:marker><c:symbol val="circle"/><c:size val="${Math.max(2, Math.round(frame.spec.chart.markerSizePt))}"/>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>`;
     const labels = g.labels.filter((l) => l.kind === 'value' && l.series === i);
-    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(s.name, i)}${look}${valueLabels(chart, labels, s.decimals, frame)}` +
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(s.name, i)}${look}${valueLabels(chart, labels, s, frame)}` +
       `${categoriesXml(chart)}${valuesXml(s.values, count, i)}${chart.type === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
   }).join('');
   const layout = `<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>` +
@@ -190,10 +190,14 @@ function axisChartXml(chart: Chart, g: ChartGeometry, frame: ChartFrame): string
  * Each value label moved from where the renderer puts it (just past the bar's end, or above the
  * point) to the grid row the geometry chose.
  */
-function valueLabels(chart: Chart, labels: ChartLabel[], decimals: number[], frame: ChartFrame): string {
+function valueLabels(chart: Chart, labels: ChartLabel[], series: Chart['series'][number], frame: ChartFrame): string {
+  const { decimals } = series;
   const docx = frame.spec.chart.docx;
   const position = chart.type === 'bar' ? 'outEnd' : 't';
   const format = (digits: number) => `<c:numFmt formatCode="${digits > 0 ? `0.${'0'.repeat(digits)}` : '0'}" sourceLinked="0"/>`;
+  const labelled = new Set(labels.map((label) => label.category));
+  // points the geometry left unlabelled show none here either (the group below would label them)
+  const hidden = series.values.map((v, k) => (v === null || labelled.has(k) ? -1 : k)).filter((k) => k >= 0);
   const each = labels.map((label) => {
     const box = frame.labelBox(label.sizePt);
     const anchor = label.anchorY!;
@@ -203,7 +207,7 @@ function valueLabels(chart: Chart, labels: ChartLabel[], decimals: number[], fra
     const place = chart.type === 'line' && label.below ? 'b' : position;
     return `<c:dLbl><c:idx val="${label.category}"/><c:layout><c:manualLayout><c:x val="0"/><c:y val="${frame.dy(shift)}"/></c:manualLayout></c:layout>` +
       `${format(decimals[label.category!])}${NO_SHAPE}${frame.text(label.sizePt)}<c:dLblPos val="${place}"/>${frame.flags(['showVal'])}</c:dLbl>`;
-  }).join('');
+  }).concat(hidden.map((k) => `<c:dLbl><c:idx val="${k}"/><c:delete val="1"/></c:dLbl>`)).sort(byIndex).join('');
   return `<c:dLbls>${each}<c:numFmt formatCode="General" sourceLinked="0"/>${NO_SHAPE}${frame.text(frame.g.sizePt)}<c:dLblPos val="${position}"/>${frame.flags(['showVal'])}${NO_LEADER_LINES}</c:dLbls>`;
 }
 
@@ -249,6 +253,12 @@ function pieChartXml(chart: Chart, g: ChartGeometry, frame: ChartFrame): string 
     `<c:x val="${frame.fx(pie.cx - pie.r)}"/><c:y val="${frame.fy(pie.cy - pie.r)}"/><c:w val="${frame.fx(2 * pie.r)}"/><c:h val="${frame.fy(2 * pie.r)}"/></c:manualLayout></c:layout>`;
   const series = `<c:ser><c:idx val="0"/><c:order val="0"/>${seriesName(chart.series[0].name, 0)}${points}${dLbls}${categoriesXml(chart)}${valuesXml(chart.series[0].values, count, 0)}</c:ser>`;
   return `<c:plotArea>${layout}<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>${NO_SHAPE}</c:plotArea>`;
+}
+
+/** dLbl elements in point order (the schema lists them by idx). */
+function byIndex(a: string, b: string): number {
+  const index = (xml: string) => Number(/<c:idx val="(\d+)"/.exec(xml)![1]);
+  return index(a) - index(b);
 }
 
 function seriesName(name: string, index: number): string {
