@@ -116,12 +116,13 @@ describe('report lint on a project', () => {
   });
 });
 
-describe('lint speed', () => {
-  it('lints a 100 000-character project in well under a second', async () => {
+// Lint speed is measured by `npm run bench` (scripts/bench-lint.mjs), not by a timed test: a
+// loaded CI machine would fail a time limit for reasons the code does not control.
+describe('the lint bench project', () => {
+  it('lints a 100 000-character project and finds its planted problems', async () => {
     const { benchLint } = await import('../scripts/bench-lint.mjs');
-    const result = benchLint({ loadProject, lintProject }, { runs: 3 });
+    const result = benchLint({ loadProject, lintProject }, { runs: 1 });
     expect(result.characters).toBeGreaterThanOrEqual(100_000);
     expect(result.findings).toBeGreaterThan(100);
-    expect(result.medianMs).toBeLessThan(1000);
   });
 });
