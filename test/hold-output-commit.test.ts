@@ -53,10 +53,9 @@ describe('staging files', () => {
     // build can get next. It must neither write through them nor remove the planted links.
     const from = lastPid();
     const max = pidMax();
-    for (let i = 1; i <= 4000; i++) {
-      const pid = ((from + i) % max) || 1;
-      symlinkSync('../victim.txt', join(dir, 'out', `.report.docx.${pid}.tmp`));
-    }
+    const planted = new Set<number>();
+    for (let i = 1; i <= 4000; i++) planted.add(((from + i) % max) || 1); // PIDs wrap past pid_max
+    for (const pid of planted) symlinkSync('../victim.txt', join(dir, 'out', `.report.docx.${pid}.tmp`));
     const result = runReport(['build', '.'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(join(dir, 'victim.txt'))).toBe(false);
