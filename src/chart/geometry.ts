@@ -66,7 +66,7 @@ export interface ChartGeometry {
   drawingHeightPt: number;
   sizePt: number;
   categorySizePt: number;
-  /** False when category labels are too long for their columns even at the smallest size. */
+  /** False when category labels (or the legend) are too long for their room even at the smallest size. */
   labelsFit: boolean;
   plot?: PlotArea;
   bars: ChartBar[];
@@ -75,6 +75,9 @@ export interface ChartGeometry {
   swatches: ChartSwatch[];
   labels: ChartLabel[];
 }
+
+/** A legend or slice swatch is this many ems of its label's size. */
+export const SWATCH_EM = 0.8;
 
 const GEOMETRIES = new WeakMap<Chart, WeakMap<StyleSpec, ChartGeometry>>();
 
@@ -205,14 +208,22 @@ function axisGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
   chart.categories.forEach((text, k) => {
     geometry.labels.push({ kind: 'category', text, row: categoryRow, x: left + (k + 0.5) * band, align: 'center', sizePt: categorySizePt, widthPt: measure.width(text, categorySizePt), category: k });
   });
-  if (legendRow !== undefined) legend(geometry, chart.series.map((s) => s.name), legendRow, measure, colors);
+  if (legendRow !== undefined) legend(geometry, chart.series.map((s) => s.name), legendRow, measure, spec);
   return geometry;
 }
 
-/** Legend entries centred on their row: a swatch, then the series' name. */
-function legend(geometry: ChartGeometry, names: string[], row: number, measure: ChartRows, colors: string[]): void {
-  const size = geometry.sizePt;
-  const swatch = 0.8 * size;
+/**
+ * Legend entries centred on their row: a swatch, then the series' name. One row only (a renderer
+ * would wrap a longer legend off the grid), so long names step down in size as category labels do.
+ */
+function legend(geometry: ChartGeometry, names: string[], row: number, measure: ChartRows, spec: StyleSpec): void {
+  const colors = spec.chart.colors;
+  const room = geometry.widthPt - 2 * measure.pitch;
+  const span = (size: number) => names.reduce((sum, name) => sum + 1.2 * size + measure.width(name, size), 0) + 1.5 * size * (names.length - 1);
+  const sizes = [geometry.sizePt, ...spec.chart.smallerSizesPt.filter((s) => s < geometry.sizePt)];
+  const size = sizes.find((s) => span(s) <= room) ?? sizes[sizes.length - 1];
+  if (span(size) > room) geometry.labelsFit = false;
+  const swatch = SWATCH_EM * size;
   const gap = 0.4 * size;
   const spacing = 1.5 * size;
   const widths = names.map((name) => swatch + gap + measure.width(name, size));
@@ -243,18 +254,27 @@ function pieGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
   const shown = chart.categories.map((category, k) => ({ category, k, value: values[k] })).filter((s) => s.value !== null && s.value > 0);
   let angle = 0;
   const firstRow = 1 + Math.floor((rows - 2 - shown.length) / 2);
-  const swatch = 0.8 * sizePt;
   const labelLeft = grid.textWidthPt * 0.58;
+  // labels step down in size until the longest fits beside the pie, inside the text area
+  const text = (category: string, percent: number) => `${category} ${percent.toFixed(1)}%`;
+  const percentOf = (value: number) => roundHalfAway((value / total) * 100, 1);
+  const room = grid.textWidthPt - labelLeft - 2;
+  const span = (size: number) => Math.max(...shown.map((s) => 1.2 * size + measure.width(text(s.category, percentOf(s.value as number)), size)));
+  const sizes = [sizePt, ...spec.chart.smallerSizesPt.filter((s) => s < sizePt)];
+  const labelSize = sizes.find((s) => span(s) <= room) ?? sizes[sizes.length - 1];
+  geometry.labelsFit = span(labelSize) <= room;
+  geometry.categorySizePt = labelSize;
+  const swatch = SWATCH_EM * labelSize;
   shown.forEach((slice, n) => {
     const color = colors[slice.k % colors.length];
     const sweep = ((slice.value as number) / total) * 2 * Math.PI;
-    const percent = roundHalfAway(((slice.value as number) / total) * 100, 1);
+    const percent = percentOf(slice.value as number);
     geometry.pie!.slices.push({ category: slice.k, start: angle, end: angle + sweep, color, percent });
     angle += sweep;
     const row = firstRow + n;
-    const text = `${slice.category} ${percent.toFixed(1)}%`;
+    const label = text(slice.category, percent);
     geometry.swatches.push({ x: labelLeft, row, size: swatch, color });
-    geometry.labels.push({ kind: 'slice', text, row, x: labelLeft + swatch + 0.4 * sizePt, align: 'left', sizePt, widthPt: measure.width(text, sizePt), category: slice.k });
+    geometry.labels.push({ kind: 'slice', text: label, row, x: labelLeft + swatch + 0.4 * labelSize, align: 'left', sizePt: labelSize, widthPt: measure.width(label, labelSize), category: slice.k });
   });
   return geometry;
 }

@@ -295,7 +295,7 @@ export class BlockBuilder {
       const at = chart.source;
       this.ctx.warnings.push({
         file: at?.file ?? '(document)', line: at?.line, column: at?.column, rule: 'chart-labels-too-long', severity: 'warning',
-        message: `chart: category labels are too long for ${chart.categories.length} columns even at ${this.ctx.spec.chart.smallerSizesPt.at(-1) ?? this.ctx.spec.chart.sizePt} pt; shorten them ({短名: 指标} in series)`,
+        message: `chart: category labels or series names are too long for one row even at ${this.ctx.spec.chart.smallerSizesPt.at(-1) ?? this.ctx.spec.chart.sizePt} pt; shorten them ({短名: 指标} in series)`,
       });
     }
     const painter = {

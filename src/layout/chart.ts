@@ -3,7 +3,7 @@
  * and glyph runs. Labels are set on their grid rows with the same baseline as body text, so the
  * text of a page with a chart stays on the grid; the chart takes whole rows, as an image does.
  */
-import { chartGeometry, type ChartGeometry, type ChartLabel } from '../chart/geometry.js';
+import { chartGeometry, SWATCH_EM, type ChartGeometry, type ChartLabel } from '../chart/geometry.js';
 import type { Chart } from '../model/document.js';
 import type { FontRole, GridMetrics, StyleSpec } from '../style/spec.js';
 import { breakUnits, buildUnits, type BreakSettings, type BrokenRow } from './breaker.js';
@@ -33,7 +33,8 @@ export function chartItem(chart: Chart, painter: ChartPainter): FlowItem {
       shapes.push(...chartShapes(geometry, painter.spec, left, top));
       const role = painter.spec.chart.font;
       for (const swatch of geometry.swatches) {
-        const middle = top + swatch.row * painter.grid.rowPitchPt + painter.baseline(role, geometry.sizePt) - TEXT_MIDDLE_EM * geometry.sizePt;
+        const size = swatch.size / SWATCH_EM; // the size of the label the swatch stands before
+        const middle = top + swatch.row * painter.grid.rowPitchPt + painter.baseline(role, size) - TEXT_MIDDLE_EM * size;
         shapes.push({ kind: 'rect', x: left + swatch.x, y: middle - swatch.size / 2, width: swatch.size, height: swatch.size, fill: swatch.color });
       }
       for (const label of geometry.labels) drawLabel(page, label, painter, chart, left, top);

@@ -11,7 +11,7 @@
  * category labels below the plot.
  */
 import { ImportedXmlComponent, type ParagraphChild } from 'docx';
-import { chartGeometry, type ChartGeometry, type ChartLabel } from '../../chart/geometry.js';
+import { chartGeometry, SWATCH_EM, type ChartGeometry, type ChartLabel } from '../../chart/geometry.js';
 import type { Block, Chart, Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { chartWorkbook, sheetRefs } from './chart-workbook.js';
@@ -214,11 +214,12 @@ function valueLabels(chart: Chart, labels: ChartLabel[], series: Chart['series']
 /** The series' legend centred on its row, where the geometry put the PDF's. */
 function legendXml(g: ChartGeometry, frame: ChartFrame): string {
   const first = g.swatches[0];
+  const size = g.labels.find((l) => l.kind === 'legend')!.sizePt;
   const docx = frame.spec.chart.docx;
-  const top = frame.rowTextBottom(first.row) - frame.labelBox(g.sizePt) - docx.legendPaddingPt;
+  const top = frame.rowTextBottom(first.row) - frame.labelBox(size) - docx.legendPaddingPt;
   const left = Math.max(0, first.x - docx.legendPaddingPt);
   return `<c:legend><c:legendPos val="t"/><c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="${frame.fx(left)}"/><c:y val="${frame.fy(top)}"/></c:manualLayout></c:layout>` +
-    `<c:overlay val="1"/>${NO_SHAPE}${frame.text(g.sizePt)}</c:legend>`;
+    `<c:overlay val="1"/>${NO_SHAPE}${frame.text(size)}</c:legend>`;
 }
 
 /**
@@ -241,7 +242,7 @@ function pieChartXml(chart: Chart, g: ChartGeometry, frame: ChartFrame): string 
     const naturalX = pie.cx + (pie.r / 2) * Math.sin(middle);
     const naturalY = pie.cy - (pie.r / 2) * Math.cos(middle);
     const box = frame.labelBox(label.sizePt);
-    const key = 0.8 * label.sizePt;
+    const key = SWATCH_EM * label.sizePt;
     const width = key + 0.4 * label.sizePt + label.widthPt;
     const dx = label.x - key - 0.4 * label.sizePt + width / 2 - naturalX;
     const dy = frame.rowTextBottom(label.row) - box / 2 - (naturalY + frame.spec.chart.docx.sliceLabelDropPt);
