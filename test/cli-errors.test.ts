@@ -47,7 +47,7 @@ const cases: Case[] = [
   { name: 'title missing', files: { 'report.yaml': 'sections: [sections/*.md]\n' }, expect: /^report\.yaml:1:1: report\.yaml needs a `title`/ },
   { name: 'bad date', files: { 'report.yaml': `${REPORT}date: 2024-13-45\n` }, expect: /^report\.yaml:7:7: `date`: 2024-13-45 is not a real date/ },
   { name: 'unknown output format', files: { 'report.yaml': 'title: a\nsections: [sections/*.md]\nindicators: data.yaml\noutput: {formats: [odt]}\n' }, expect: /^report\.yaml:4:20: unknown output format "odt"/ },
-  { name: 'unknown template', files: { 'report.yaml': `${REPORT}template: hongtou\n` }, expect: /^report\.yaml: unknown template "hongtou" \(built-in templates: gongwen\)$/ },
+  { name: 'unknown template', files: { 'report.yaml': `${REPORT}template: hongtou\n` }, expect: /^report\.yaml: unknown template "hongtou" \(built-in templates: gongwen, jiyao, qingshi, tongzhi, xinhan\)$/ },
   { name: 'missing indicator file', files: { 'report.yaml': 'title: a\nindicators: nums.yaml\nsections: [sections/*.md]\n' }, expect: /^report\.yaml:2:13: indicator file "nums\.yaml" not found$/ },
   { name: 'indicators not a mapping', files: { 'data.yaml': '- 1\n- 2\n' }, expect: /^data\.yaml:1:1: indicators must be a mapping/ },
   { name: 'missing indicator', files: { 'sections/01-a.md': '# 总结\n\n产值{{产量}}亿元。\n' }, expect: /^sections\/01-a\.md:3:3: missing indicator "产量"/ },
