@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO, runReport } from './helpers/cli.js';
@@ -41,7 +42,11 @@ describe('SARIF', () => {
     const result = runReport(['lint', '.', '--format', 'sarif', '--output-file', 'out/lint.sarif'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^data\.yaml:2:1: YAML syntax error: duplicate key "产值"/);
-    const run = JSON.parse(readFileSync(join(dir, 'out', 'lint.sarif'), 'utf8')).runs[0];
+    const log = JSON.parse(readFileSync(join(dir, 'out', 'lint.sarif'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'lint', 'sarif-2.1.0-subset.schema.json'), 'utf8'));
+    const validate = new Ajv({ strict: true, strictRequired: false, allErrors: true }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
     expect(run.results).toEqual([]);
     expect(run.invocations[0].executionSuccessful).toBe(false);
     const [note] = run.invocations[0].toolExecutionNotifications;
