@@ -6,7 +6,8 @@
  */
 import { InputError, type Diagnostic } from '../diagnostic.js';
 import type { Project } from '../project/load.js';
-import type { SourceFile } from '../project/source-file.js';
+import { confinedPath, displayPath, readSourceFile, type SourceFile } from '../project/source-file.js';
+import { existsSync } from 'node:fs';
 import { renderTemplate, type RenderedText } from '../template/render.js';
 import { applySettings } from './apply-settings.js';
 import { DEFAULT_SETTINGS, readLintSettings, type LintSettings } from './config.js';
@@ -55,7 +56,7 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
   // A blank a helper cannot read prints as written (the placeholder rule reports it at its YAML
   // line); other text it cannot read is an error at the call, as the build says.
   const tolerate = (text: string) => isUnfilledValue(text, settings.placeholder);
-  const texts = rendered ?? project.sections.flatMap((section) => {
+  const renderLeniently = (section: SourceFile): RenderedText[] => {
     try {
       return [renderTemplate(section, project.indicators, { strict: false, tolerate, report })];
     } catch (error) {
@@ -63,8 +64,12 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
       renderFindings.push(...error.diagnostics.map((d: Diagnostic) => ({ ...d, severity: 'error' as const })));
       return [];
     }
-  });
-  const markdown = project.sections.map(prepareMarkdown);
+  };
+  // Attachment pages are printed like sections: their blanks must stop a build just the same.
+  const attachments = attachmentSources(project);
+  const files = [...project.sections, ...attachments];
+  const texts = rendered ? [...rendered, ...attachments.flatMap(renderLeniently)] : files.flatMap(renderLeniently);
+  const markdown = files.map(prepareMarkdown);
   const yaml: YamlInput[] = [
     ...project.indicatorSources.map((s) => ({ file: s.file, index: new LineIndex(s.file.text), document: s.document, role: 'indicators' as const })),
     { file: project.configFile, index: new LineIndex(project.configFile.text), document: project.configSource.document, role: 'config' as const },
@@ -81,10 +86,25 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     project: { indicators: project.indicators, locateIndicator: (p) => project.locateIndicator(p), rendered: texts, references },
   };
   const directives = new Map<string, DirectiveSet>([
-    ...project.sections.map((f) => [f.displayPath, markdownDirectives(f.text)] as const),
+    ...files.map((f) => [f.displayPath, markdownDirectives(f.text)] as const),
     ...yaml.map((y) => [y.file.displayPath, yamlDirectives(y.file.text)] as const),
   ]);
-  return { findings: run(input, directives, options, renderFindings), files: project.sections };
+  return { findings: run(input, directives, options, renderFindings), files };
+}
+
+/** The Markdown files of attachment pages (report.yaml `attachments: [{title, file}]`). */
+function attachmentSources(project: Project): SourceFile[] {
+  return project.config.attachmentFiles.flatMap((relative) => {
+    if (relative === undefined) return [];
+    // a missing or escaping file is reported at its report.yaml line when the document is assembled
+    try {
+      const path = confinedPath(project.dir, project.dir, relative, 'attachment file', project.configFile.displayPath);
+      return existsSync(path) ? [readSourceFile(path, displayPath(path), { file: project.configFile.displayPath, what: 'attachment file', name: relative })] : [];
+    } catch (error) {
+      if (error instanceof InputError) return [];
+      throw error;
+    }
+  });
 }
 
 function run(input: LintInput, directives: Map<string, DirectiveSet>, options: LintOptions, extra: Finding[] = []): Finding[] {
