@@ -1,3 +1,4 @@
+/// <reference path="../types/vendor.d.ts" preserve="true" />
 /**
  * The public API of gongwen-report (`import { build, lint } from "gongwen-report"`), a thin layer
  * over the libraries the CLI uses, so a script or an editor extension gets what `report build`

@@ -37,9 +37,9 @@ const skip = install();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe(`the packed package, installed in a fresh folder${skip}`, () => {
-  it.skipIf(Boolean(skip))('ships the bin, dist with types, templates, the schema and LICENSE, and no sources or tests', () => {
+  it.skipIf(Boolean(skip))('ships the bin, dist with types (and the typings of fontkit it references), templates, the schema and LICENSE, and no sources or tests', () => {
     const installed = join(app, 'node_modules', pkg.name);
-    for (const file of ['bin/report', 'dist/index.js', 'dist/index.d.ts', 'schema/report.schema.json', 'LICENSE', 'templates/gongwen/style.yaml']) {
+    for (const file of ['bin/report', 'dist/index.js', 'dist/index.d.ts', 'types/vendor.d.ts', 'schema/report.schema.json', 'LICENSE', 'templates/gongwen/style.yaml']) {
       expect(existsSync(join(installed, file)), file).toBe(true);
     }
     expect(existsSync(join(installed, 'src'))).toBe(false);

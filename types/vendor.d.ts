@@ -1,5 +1,5 @@
-// Minimal typings for fontkit 2 and linebreak 1, which ship none: only what src/fonts,
-// src/layout and src/render/pdf use.
+// Minimal typings for fontkit 2 and linebreak 1, which ship none: only what src/fonts, src/layout
+// and src/render/pdf use. Outside src/ so that dist/index.d.ts reaches them by the same relative path.
 declare module 'fontkit' {
   export interface BBox { minX: number; minY: number; maxX: number; maxY: number }
   export interface Glyph {
