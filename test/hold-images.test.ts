@@ -7,7 +7,7 @@ import { closeSync, openSync, readdirSync, writeFileSync, ftruncateSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/cli.js';
-import { makePng } from './helpers/png.js';
+import { crc32, makePng } from './helpers/png.js';
 import { makeProject } from './helpers/project.js';
 
 const REPORT = 'title: 报告\nsections: [sections/01.md]\noutput: {formats: [docx, pdf]}\n';
@@ -76,15 +76,6 @@ function truncatedIdat(png: Buffer): Buffer {
   data.copy(chunk, 8);
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
   return Buffer.concat([png.subarray(0, at), chunk, png.subarray(at + 12 + length)]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 describe('image byte limit', () => {
