@@ -9,7 +9,7 @@ import { hasGlobMagic } from '../project/glob.js';
 import { build, displayPath, type BuildResult } from '../build/index.js';
 import type { RuleSummary } from '../lint/build-check.js';
 import { findingLines, noteLines, outputFiles, refusalLine, wroteLines } from '../build/report-lines.js';
-import { findProjectDir } from './project-discovery.js';
+import { findProjectDir } from '../project/discovery.js';
 import { writeOutputsAtomically } from '../io/atomic-write.js';
 
 export interface BuildCommandOptions {
