@@ -54,7 +54,7 @@ export function assembleDocument(project: Project, sections: RenderedText[], opt
     attachments,
     signature,
     date,
-    ...gongwenParts(project, inline, attachments, options.stars),
+    ...gongwenParts(project, inline, attachments, { stars: options.stars, isBlank: options.isBlank }),
     metadata: { title, author: signature[0], created: creationDate(config.date), language: 'zh-CN' },
   };
 }

@@ -18,6 +18,12 @@ import { renderTemplate } from '../template/render.js';
 import type { ReadStars } from './literal-text.js';
 import { sectionsToBlocks } from './to-model.js';
 
+/** How attachment files are read: as sections are (stars, and the data their ```chart fences draw). */
+export interface AttachmentReading {
+  stars?: ReadStars;
+  isBlank?: (text: string) => boolean;
+}
+
 export type InlineRender = (text: string, path: Array<string | number>) => string;
 type Path = Array<string | number>;
 
@@ -33,7 +39,7 @@ export function attachmentNames(project: Project, inline: InlineRender): string[
   return project.config.attachments.map((name, i) => inline(name, attachmentPath(project, i, 'title')));
 }
 
-export function gongwenParts(project: Project, inline: InlineRender, attachments: string[], stars?: ReadStars): Partial<Document> {
+export function gongwenParts(project: Project, inline: InlineRender, attachments: string[], reading: AttachmentReading = {}): Partial<Document> {
   const { config } = project;
   const file = project.configFile.displayPath;
   const parts: Partial<Document> = {};
@@ -57,7 +63,7 @@ export function gongwenParts(project: Project, inline: InlineRender, attachments
   }
   const note = optional(config.note, ['note']);
   if (note) parts.note = note;
-  const pages = attachmentPages(project, attachments, stars);
+  const pages = attachmentPages(project, attachments, reading);
   if (pages.length > 0) parts.attachmentPages = pages;
   if (config.footer) {
     const f = config.footer;
@@ -70,7 +76,7 @@ export function gongwenParts(project: Project, inline: InlineRender, attachments
   return parts;
 }
 
-function attachmentPages(project: Project, titles: string[], stars?: ReadStars): AttachmentPage[] {
+function attachmentPages(project: Project, titles: string[], reading: AttachmentReading): AttachmentPage[] {
   const file = project.configFile.displayPath;
   const pages: AttachmentPage[] = [];
   project.config.attachmentFiles.forEach((relative, i) => {
@@ -79,7 +85,9 @@ function attachmentPages(project: Project, titles: string[], stars?: ReadStars):
     const path = confinedPath(project.dir, project.dir, relative, 'attachment file', file, at);
     const source = readSourceFile(path, displayPath(path), { file, position: at, what: 'attachment file', name: relative });
     const rendered = renderTemplate(source, project.indicators, { strict: true });
-    pages.push({ number: i + 1, title: titles[i], body: sectionsToBlocks([rendered], { projectDir: project.dir, stars }) });
+    // ```chart fences draw from the indicators here too
+    const body = sectionsToBlocks([rendered], { projectDir: project.dir, stars: reading.stars, indicators: project.indicators, isBlank: reading.isBlank });
+    pages.push({ number: i + 1, title: titles[i], body });
   });
   return pages;
 }
