@@ -155,7 +155,7 @@ function commonUnit(request: ChartRequest, entries: Resolved[]): string | undefi
 }
 
 /** `规上工业产值.本期` is a path; a key that itself holds a dot is taken whole. */
-function indicatorPath(name: string, indicators: Record<string, unknown>): string[] {
+export function indicatorPath(name: string, indicators: Record<string, unknown>): string[] {
   if (Object.prototype.hasOwnProperty.call(indicators, name)) return [name];
   return name.split('.').map((part) => part.trim());
 }

@@ -12,6 +12,7 @@ import { renderTemplate, type RenderedText } from '../template/render.js';
 import { applySettings } from './apply-settings.js';
 import { DEFAULT_SETTINGS, readLintSettings, type LintSettings } from './config.js';
 import { markdownDirectives, yamlDirectives, type DirectiveSet } from './directives.js';
+import { chartReferences } from './chart-references.js';
 import { collectReferences, type HandlebarsReference } from './handlebars-references.js';
 import { excludedRanges, maskText } from './markdown-regions.js';
 import type { Finding, LintInput, MarkdownInput, Rule, YamlInput } from './rule.js';
@@ -83,7 +84,10 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
   }
   const input: LintInput = {
     markdown, yaml, settings,
-    project: { indicators: project.indicators, locateIndicator: (p) => project.locateIndicator(p), rendered: texts, references },
+    project: {
+      indicators: project.indicators, locateIndicator: (p) => project.locateIndicator(p), rendered: texts, references,
+      chartReferences: markdown.flatMap((md) => chartReferences(md.file.displayPath, md.index, project.indicators)),
+    },
   };
   const directives = new Map<string, DirectiveSet>([
     ...files.map((f) => [f.displayPath, markdownDirectives(f.text)] as const),

@@ -62,6 +62,8 @@ export interface ProjectInput {
   rendered: RenderedText[];
   /** Every Handlebars reference in the sections and in report.yaml strings. */
   references: HandlebarsReference[];
+  /** The indicators ```chart fences draw (sections and attachment files), at their series entries. */
+  chartReferences?: HandlebarsReference[];
 }
 
 export interface LintInput {

@@ -1,5 +1,5 @@
 /**
- * unused-indicator: data that no section (and no report.yaml string) prints — the inventory a CI
+ * unused-indicator: data that no section (and no report.yaml string) prints or charts — the inventory a CI
  * owner needs to spot a figure that was updated for nothing, or a reference with a typo.
  * Reported at the key in the YAML file that sets the value.
  */
@@ -9,7 +9,7 @@ import type { Finding, LintInput, Rule, RuleMeta } from '../rule.js';
 
 export const meta: RuleMeta = {
   id: 'unused-indicator',
-  description: 'an indicator that no section or report.yaml string uses',
+  description: 'an indicator that no section, chart or report.yaml string uses',
   defaultSeverity: 'warning',
   fixable: false,
   summary: 'indicators no section uses',
@@ -21,7 +21,7 @@ export function check(input: LintInput): Finding[] {
   // A path is used when a reference names it, one of its parents (a whole group), or a child.
   const named = new Set<string>();
   const parents = new Set<string>();
-  for (const ref of project.references) {
+  for (const ref of [...project.references, ...(project.chartReferences ?? [])]) {
     if (ref.scoped) continue;
     named.add(ref.path.join('\0'));
     for (let i = 1; i < ref.path.length; i++) parents.add(ref.path.slice(0, i).join('\0'));
