@@ -47,7 +47,7 @@ describe('font resolution per role', () => {
   });
 
   it('matches installed faces by any of their names and treats aliases as the real face', () => {
-    const fake = (family: string, postscriptName: string, path = `/fonts/${postscriptName}.ttf`) => ({ path, index: 0, postscriptName, families: [family], fullNames: [family], weight: 400, cff: false });
+    const fake = (family: string, postscriptName: string, path = `/fonts/${postscriptName}.ttf`) => ({ path, index: 0, postscriptName, families: [family], family, fullNames: [family], weight: 400, cff: false });
     const fonts = resolveFonts(spec, { projectDir: '/tmp', systemFaces: [fake('SimHei', 'SimHei'), fake('FandolKai', 'FandolKai-Regular')] });
     expect(fonts.heading1).toMatchObject({ source: 'system', substitute: false, path: '/fonts/SimHei.ttf' });
     expect(fonts.heading2).toMatchObject({ source: 'system', substitute: true, path: '/fonts/FandolKai-Regular.ttf' });

@@ -1,12 +1,17 @@
 /**
- * A loaded font face: fontkit parses each file once per process, and the glyph lookups the
- * layout engine makes (advance width, ink box) are cached per character. The layout sees only
- * the FaceMetrics interface; the PDF writer also uses `font` to embed the subset.
+ * A loaded font face: the file is opened once per process and read through src/fonts/sfnt.ts
+ * (cmap, horizontal metrics, single glyphs), and the glyph lookups the layout engine makes are
+ * cached per character. The layout sees only the FaceMetrics interface; the PDF writer asks for
+ * `pdfFont()`, the font object pdfkit embeds. TrueType outlines are subset here; CFF outlines
+ * (OTF, the Noto CJK collections) go through fontkit, loaded only for them.
  */
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { FaceMetrics, GlyphMetrics } from '../layout/types.js';
-import { isHanCode } from '../text/chars.js';
+import { readFaceNames } from './font-names.js';
+import { FileBytes, faceOffsets, SfntFace } from './sfnt.js';
+import { TrueTypeSubset } from './truetype-subset.js';
 
 export interface FaceGlyph extends GlyphMetrics {
   /** Glyph id in the font. */
@@ -14,24 +19,19 @@ export interface FaceGlyph extends GlyphMetrics {
   codePoints: number[];
 }
 
+const require = createRequire(import.meta.url);
+
 export class Face implements FaceMetrics {
   readonly id: string;
   readonly ascent: number;
   readonly descent: number;
   private readonly glyphs = new Map<string, FaceGlyph | null>();
+  private fontkitFont?: Fontkit.Font;
 
-  constructor(readonly path: string, readonly font: fontkit.Font, readonly loadMs: number) {
-    this.id = `${path}#${font.postscriptName}`;
-    this.ascent = font.ascent / font.unitsPerEm;
-    this.descent = font.descent / font.unitsPerEm;
-  }
-
-  get postscriptName(): string {
-    return this.font.postscriptName;
-  }
-
-  get family(): string {
-    return this.font.familyName;
+  constructor(readonly path: string, readonly sfnt: SfntFace, readonly postscriptName: string, readonly family: string, readonly loadMs: number) {
+    this.id = `${path}#${postscriptName}`;
+    this.ascent = sfnt.hhea.readInt16BE(4) / sfnt.unitsPerEm;
+    this.descent = sfnt.hhea.readInt16BE(6) / sfnt.unitsPerEm;
   }
 
   has(ch: string): boolean {
@@ -42,42 +42,49 @@ export class Face implements FaceMetrics {
   glyph(ch: string): FaceGlyph | null {
     let found = this.glyphs.get(ch);
     if (found === undefined) {
-      found = this.lookup(ch);
+      const cp = ch.codePointAt(0)!;
+      const id = this.sfnt.glyphId(cp);
+      found = id === 0 ? null : new LazyInkGlyph(this, id, cp);
       this.glyphs.set(ch, found);
     }
     return found;
   }
 
-  private lookup(ch: string): FaceGlyph | null {
-    const cp = ch.codePointAt(0)!;
-    if (!this.font.hasGlyphForCodePoint(cp)) return null;
-    let glyph = this.font.glyphForCodePoint(cp);
-    // Punctuation and symbols go through shaping so that the Chinese (locl) forms are used: a
-    // pan-CJK collection maps `，；：？！“”` to Japanese or proportional glyphs in its cmap.
-    if (!isHanCode(cp) && cp > 0x7f) {
-      const run = this.font.layout(ch);
-      if (run.glyphs.length === 1 && run.glyphs[0].id !== 0) glyph = run.glyphs[0];
+  /** The ink box of glyph `id` in font units (the TrueType glyph header; fontkit for CFF). */
+  inkBox(id: number): { minX: number; minY: number; maxX: number; maxY: number } | null {
+    if (!this.sfnt.cff) return this.sfnt.glyphBox(id);
+    const box = (this.fontkit() as unknown as { getGlyph(id: number): Fontkit.Glyph }).getGlyph(id).bbox;
+    return Number.isFinite(box.minX) && box.maxX > box.minX ? box : null;
+  }
+
+  /** The font object pdfkit's EmbeddedFont embeds: ours for TrueType, fontkit's for CFF. */
+  pdfFont(): unknown {
+    return this.sfnt.cff ? this.fontkit() : trueTypeForPdfKit(this);
+  }
+
+  private fontkit(): Fontkit.Font {
+    if (!this.fontkitFont) {
+      const fontkit = require('fontkit') as typeof Fontkit;
+      const opened = fontkit.create(readFileSync(this.path));
+      this.fontkitFont = 'fonts' in opened ? opened.getFont(this.postscriptName) ?? opened.fonts[0] : opened;
     }
-    if (!glyph || glyph.id === 0) return null;
-    return new LazyInkGlyph(glyph, cp, this.font.unitsPerEm);
+    return this.fontkitFont;
   }
 }
 
 /**
- * A glyph whose ink box is measured only when asked: fontkit's exact box walks the outline's
- * curves (~0.15 ms a glyph), and the layout asks for it only for marks, dashes and the page
- * number's dash, never for the thousand Han characters of a report (they sit centred in their cell).
+ * A glyph whose ink box is read only when asked: the layout asks for it only for marks, dashes
+ * and the page number's dash, never for the thousand Han characters of a report (they sit
+ * centred in their cell).
  */
 class LazyInkGlyph implements FaceGlyph {
-  readonly id: number;
   readonly codePoints: number[];
   readonly advance: number;
   private box?: { inkLeft: number; inkRight: number; inkTop: number; inkBottom: number };
 
-  constructor(private readonly glyph: fontkit.Glyph, cp: number, private readonly em: number) {
-    this.id = glyph.id;
+  constructor(private readonly face: Face, readonly id: number, cp: number) {
     this.codePoints = [cp];
-    this.advance = glyph.advanceWidth / em;
+    this.advance = face.sfnt.advance(id) / face.sfnt.unitsPerEm;
   }
 
   get inkLeft(): number { return this.ink().inkLeft; }
@@ -87,14 +94,44 @@ class LazyInkGlyph implements FaceGlyph {
 
   private ink(): NonNullable<LazyInkGlyph['box']> {
     if (this.box) return this.box;
-    const box = this.glyph.bbox;
-    const em = this.em;
-    const empty = !Number.isFinite(box.minX) || box.maxX <= box.minX;
-    this.box = empty
-      ? { inkLeft: 0, inkRight: 0, inkTop: 0, inkBottom: 0 }
-      : { inkLeft: box.minX / em, inkRight: box.maxX / em, inkTop: box.maxY / em, inkBottom: box.minY / em };
+    const box = this.face.inkBox(this.id);
+    const em = this.face.sfnt.unitsPerEm;
+    this.box = box
+      ? { inkLeft: box.minX / em, inkRight: box.maxX / em, inkTop: box.maxY / em, inkBottom: box.minY / em }
+      : { inkLeft: 0, inkRight: 0, inkTop: 0, inkBottom: 0 };
     return this.box;
   }
+}
+
+/** The fields of a fontkit font that pdfkit 0.20's EmbeddedFont reads, from the sfnt tables. */
+function trueTypeForPdfKit(face: Face): object {
+  const { sfnt } = face;
+  const os2 = sfnt.has('OS/2') ? sfnt.table('OS/2') : undefined;
+  const post = sfnt.has('post') ? sfnt.table('post') : undefined;
+  const head = sfnt.head;
+  const os2Field = (offset: number) => (os2 && os2.length >= offset + 2 ? os2.readInt16BE(offset) : 0);
+  return {
+    // pdfkit accepts any object with layout(); the GlyphWriter never asks it to shape text
+    layout: () => {
+      throw new Error('report lays out text itself');
+    },
+    createSubset: () => new TrueTypeSubset(sfnt),
+    getGlyph: (id: number) => ({ advanceWidth: sfnt.advance(id) }),
+    postscriptName: face.postscriptName,
+    unitsPerEm: sfnt.unitsPerEm,
+    ascent: sfnt.hhea.readInt16BE(4),
+    descent: sfnt.hhea.readInt16BE(6),
+    lineGap: sfnt.hhea.readInt16BE(8),
+    xHeight: os2Field(86),
+    capHeight: os2Field(88),
+    italicAngle: post ? post.readInt32BE(4) / 65536 : 0,
+    bbox: { minX: head.readInt16BE(36), minY: head.readInt16BE(38), maxX: head.readInt16BE(40), maxY: head.readInt16BE(42) },
+    'OS/2': { sFamilyClass: os2Field(30) },
+    post: { isFixedPitch: post ? post.readUInt32BE(12) !== 0 : false },
+    head: { macStyle: { italic: (head.readUInt16BE(44) & 2) !== 0 } },
+    // pdfkit compares these to tell two fonts of one PostScript name apart
+    _tables: { head: { checkSumAdjustment: head.readUInt32BE(8) }, name: { records: { postscriptName: face.postscriptName, path: face.path } } },
+  };
 }
 
 const loaded = new Map<string, Face>();
@@ -105,10 +142,12 @@ export function loadFace(path: string, postscriptName?: string): Face {
   let face = loaded.get(key);
   if (!face) {
     const started = performance.now();
-    const data = readFileSync(path);
-    const opened = fontkit.create(data);
-    const font = 'fonts' in opened ? (postscriptName ? opened.getFont(postscriptName) : null) ?? opened.fonts[0] : opened;
-    face = new Face(path, font, performance.now() - started);
+    const names = readFaceNames(path);
+    const chosen = (postscriptName ? names.find((n) => n.postscriptName === postscriptName) : undefined) ?? names[0];
+    const bytes = new FileBytes(path);
+    const offsets = faceOffsets(bytes);
+    const sfnt = new SfntFace(bytes, offsets[chosen?.index ?? 0] ?? offsets[0]);
+    face = new Face(path, sfnt, chosen?.postscriptName ?? '', chosen?.family ?? '', performance.now() - started);
     loaded.set(key, face);
   }
   return face;

@@ -13,6 +13,8 @@ export interface FaceNames {
   postscriptName: string;
   /** Family names in every language the file carries (name IDs 1 and 16). */
   families: string[];
+  /** The first family name (name ID 1), as fontkit's familyName. */
+  family: string;
   /** Full names (name ID 4). */
   fullNames: string[];
   /** OS/2 usWeightClass (400 regular, 700 bold). */
@@ -88,6 +90,7 @@ function readFace(read: (offset: number, length: number) => Buffer, path: string
     index,
     postscriptName: byId.get(6)?.[0] ?? '',
     families: [...new Set([...(byId.get(16) ?? []), ...(byId.get(1) ?? [])])],
+    family: byId.get(1)?.[0] ?? '',
     fullNames: byId.get(4) ?? [],
     weight,
     cff: tables.has('CFF ') || tables.has('CFF2'),

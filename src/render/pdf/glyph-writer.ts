@@ -53,7 +53,7 @@ export class GlyphWriter {
     if (!entry) {
       const face = this.faces.get(faceId);
       if (!face) throw new Error(`layout used an unknown face ${faceId}`);
-      this.pdf.font(face.font);
+      this.pdf.font(face.pdfFont());
       entry = { pdfFont: this.pdf._font, face, codes: new Map() };
       this.fonts.set(faceId, entry);
     }

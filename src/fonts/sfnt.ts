@@ -1,0 +1,210 @@
+/**
+ * Reads what layout and PDF embedding need from an OpenType/TrueType file (TTF, OTF, TTC):
+ * the table directory, cmap, horizontal metrics, the header fields a FontDescriptor names and,
+ * for TrueType outlines, single glyphs. Tables are read with positioned reads, so a 15 MB CJK
+ * font costs a few hundred kilobytes of I/O and no table decoding beyond what is asked —
+ * fontkit decodes whole tables (and, without vmtx, every glyph's outline for its metrics).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+export interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+export interface GlyphBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Reads byte ranges of one file; the descriptor stays open for the process (fonts are reused). */
+export class FileBytes {
+  private readonly fd: number;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  read(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(this.fd, buf, got, length - got, offset + got);
+      if (n === 0) throw new Error(`${this.path}: the font file ends early`);
+      got += n;
+    }
+    return buf;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Offsets of the faces in a file: one for a single font, one per face for a collection. */
+export function faceOffsets(bytes: FileBytes): number[] {
+  const head = bytes.read(0, 12);
+  const tag = head.toString('latin1', 0, 4);
+  if (tag === 'ttcf') {
+    const count = Math.min(head.readUInt32BE(8), 64);
+    const table = bytes.read(12, 4 * count);
+    return Array.from({ length: count }, (_, i) => table.readUInt32BE(4 * i));
+  }
+  if (tag === '\0\x01\0\0' || tag === 'OTTO' || tag === 'true') return [0];
+  throw new Error(`${bytes.path}: not an OpenType or TrueType font`);
+}
+
+export function readTableDirectory(bytes: FileBytes, offset: number): Map<string, TableRecord> {
+  const numTables = bytes.read(offset, 12).readUInt16BE(4);
+  const records = bytes.read(offset + 12, 16 * numTables);
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < numTables; i++) {
+    tables.set(records.toString('latin1', 16 * i, 16 * i + 4), { offset: records.readUInt32BE(16 * i + 8), length: records.readUInt32BE(16 * i + 12) });
+  }
+  return tables;
+}
+
+/** cmap subtables in the order fontkit prefers them (full Unicode first). */
+const CMAP_PREFERENCE: Array<[number, number]> = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
+
+/** One face of a font file. */
+export class SfntFace {
+  readonly tables: Map<string, TableRecord>;
+  readonly unitsPerEm: number;
+  readonly indexToLocFormat: number;
+  readonly numGlyphs: number;
+  readonly numberOfHMetrics: number;
+  readonly hhea: Buffer;
+  readonly head: Buffer;
+  readonly cff: boolean;
+  private readonly hmtx: Buffer;
+  private readonly codeToGlyph: (cp: number) => number;
+  private loca?: Buffer;
+  private glyfOffset = 0;
+
+  constructor(readonly bytes: FileBytes, readonly offset: number) {
+    this.tables = readTableDirectory(bytes, offset);
+    this.head = this.table('head');
+    this.hhea = this.table('hhea');
+    this.unitsPerEm = this.head.readUInt16BE(18);
+    this.indexToLocFormat = this.head.readInt16BE(50);
+    this.numGlyphs = this.table('maxp').readUInt16BE(4);
+    this.numberOfHMetrics = this.hhea.readUInt16BE(34);
+    this.hmtx = this.table('hmtx');
+    this.cff = this.tables.has('CFF ') || this.tables.has('CFF2');
+    this.codeToGlyph = cmapLookup(this.table('cmap'));
+  }
+
+  has(tag: string): boolean {
+    return this.tables.has(tag);
+  }
+
+  /** The bytes of a table; throws when the font lacks it. */
+  table(tag: string): Buffer {
+    const record = this.tables.get(tag);
+    if (!record) throw new Error(`${this.bytes.path}: the font has no ${tag.trim()} table`);
+    return this.bytes.read(record.offset, record.length);
+  }
+
+  /** Glyph id printing code point `cp`, 0 when the font lacks it. */
+  glyphId(cp: number): number {
+    return this.codeToGlyph(cp);
+  }
+
+  /** Advance width of glyph `gid` in font units. */
+  advance(gid: number): number {
+    return this.hmtx.readUInt16BE(4 * Math.min(gid, this.numberOfHMetrics - 1));
+  }
+
+  /** Left side bearing of glyph `gid` in font units. */
+  leftBearing(gid: number): number {
+    if (gid < this.numberOfHMetrics) return this.hmtx.readInt16BE(4 * gid + 2);
+    const at = 4 * this.numberOfHMetrics + 2 * (gid - this.numberOfHMetrics);
+    return at + 2 <= this.hmtx.length ? this.hmtx.readInt16BE(at) : 0;
+  }
+
+  /** Raw glyf bytes of glyph `gid` (TrueType outlines only); empty for a blank glyph. */
+  glyphData(gid: number): Buffer {
+    if (!this.loca) {
+      this.loca = this.table('loca');
+      this.glyfOffset = this.tables.get('glyf')!.offset;
+    }
+    const at = (i: number) => (this.indexToLocFormat === 0 ? 2 * this.loca!.readUInt16BE(2 * i) : this.loca!.readUInt32BE(4 * i));
+    if (gid < 0 || gid >= this.numGlyphs) return Buffer.alloc(0);
+    const start = at(gid);
+    const end = at(gid + 1);
+    return end > start ? this.bytes.read(this.glyfOffset + start, end - start) : Buffer.alloc(0);
+  }
+
+  /** The box in a TrueType glyph's header (null for blank glyphs and CFF fonts). */
+  glyphBox(gid: number): GlyphBox | null {
+    if (this.cff || !this.tables.has('glyf')) return null;
+    const data = this.glyphData(gid);
+    if (data.length < 10) return null;
+    return { minX: data.readInt16BE(2), minY: data.readInt16BE(4), maxX: data.readInt16BE(6), maxY: data.readInt16BE(8) };
+  }
+}
+
+/** A code point → glyph id function over the preferred cmap subtable this reader understands. */
+function cmapLookup(cmap: Buffer): (cp: number) => number {
+  const count = cmap.readUInt16BE(2);
+  const subtables: Array<{ platform: number; encoding: number; offset: number }> = [];
+  for (let i = 0; i < count; i++) {
+    subtables.push({ platform: cmap.readUInt16BE(4 + 8 * i), encoding: cmap.readUInt16BE(6 + 8 * i), offset: cmap.readUInt32BE(8 + 8 * i) });
+  }
+  for (const [platform, encoding] of CMAP_PREFERENCE) {
+    const found = subtables.find((s) => s.platform === platform && s.encoding === encoding);
+    if (!found) continue;
+    const format = cmap.readUInt16BE(found.offset);
+    if (format === 12) return format12(cmap, found.offset);
+    if (format === 4) return format4(cmap, found.offset);
+  }
+  return () => 0;
+}
+
+function format12(cmap: Buffer, at: number): (cp: number) => number {
+  const groups = cmap.readUInt32BE(at + 12);
+  const base = at + 16;
+  return (cp) => {
+    let lo = 0;
+    let hi = groups - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const g = base + 12 * mid;
+      if (cp < cmap.readUInt32BE(g)) hi = mid - 1;
+      else if (cp > cmap.readUInt32BE(g + 4)) lo = mid + 1;
+      else return cmap.readUInt32BE(g + 8) + (cp - cmap.readUInt32BE(g));
+    }
+    return 0;
+  };
+}
+
+function format4(cmap: Buffer, at: number): (cp: number) => number {
+  const segments = cmap.readUInt16BE(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const rangeOffsets = deltas + 2 * segments;
+  return (cp) => {
+    if (cp > 0xffff) return 0;
+    let lo = 0;
+    let hi = segments - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmap.readUInt16BE(ends + 2 * mid) < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = cmap.readUInt16BE(starts + 2 * lo);
+    if (cp < start || cp > cmap.readUInt16BE(ends + 2 * lo)) return 0;
+    const delta = cmap.readUInt16BE(deltas + 2 * lo);
+    const rangeAt = rangeOffsets + 2 * lo;
+    const range = cmap.readUInt16BE(rangeAt);
+    if (range === 0) return (cp + delta) & 0xffff;
+    const glyphAt = rangeAt + range + 2 * (cp - start);
+    if (glyphAt + 2 > cmap.length) return 0;
+    const glyph = cmap.readUInt16BE(glyphAt);
+    return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Our sfnt reader and TrueType subsetter against fontkit, on the fonts a build really uses: the
+ * same glyph for every character of the reference report, the same advances, and a subset whose
+ * glyphs draw the same outlines as the original's (composites with their components).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import * as fontkit from 'fontkit';
+import { loadFace } from '../src/fonts/face.js';
+import { embeddedFontPath } from '../src/fonts/resolve.js';
+import { TrueTypeSubset } from '../src/fonts/truetype-subset.js';
+
+const require = createRequire(import.meta.url);
+const tinos = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');
+const reference = readFileSync(new URL('../../shared/reference/town-report-2023h1.txt', import.meta.url), 'utf8');
+const sample = [...new Set([...`${reference}，。；：？！“”（）、《》—…％ABCxyz0123456789 ÀÉß€`])];
+const CFF_COLLECTION = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+
+type FkFont = fontkit.Font & { getGlyph(id: number): fontkit.Glyph };
+const openFontkit = (path: string, postscriptName?: string): FkFont => {
+  const opened = fontkit.create(readFileSync(path));
+  return ('fonts' in opened ? opened.getFont(postscriptName!) : opened) as FkFont;
+};
+
+describe('the sfnt reader', () => {
+  for (const [label, path, ps] of [
+    ['Noto Serif SC (TrueType)', embeddedFontPath('noto-serif-sc', 400), undefined],
+    ['Tinos (TrueType, Latin)', tinos, undefined],
+    ['Noto Serif CJK SC (CFF in a collection)', CFF_COLLECTION, 'NotoSerifCJKsc-Regular'],
+  ] as const) {
+    it.skipIf(!existsSync(path))(`maps every character and advance as fontkit does: ${label}`, () => {
+      const face = loadFace(path, ps);
+      const reference = openFontkit(path, ps);
+      expect(face.postscriptName).toBe(reference.postscriptName);
+      expect(face.ascent).toBeCloseTo(reference.ascent / reference.unitsPerEm, 6);
+      let compared = 0;
+      for (const ch of sample) {
+        const cp = ch.codePointAt(0)!;
+        const expected = reference.hasGlyphForCodePoint(cp) ? reference.glyphForCodePoint(cp) : null;
+        const glyph = face.glyph(ch);
+        expect(glyph?.id ?? 0, `${ch} U+${cp.toString(16)}`).toBe(expected?.id ?? 0);
+        if (glyph && expected) {
+          expect(glyph.advance, ch).toBeCloseTo(expected.advanceWidth / reference.unitsPerEm, 6);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(30);
+    });
+  }
+
+  it('subsets TrueType glyphs (composites with their components) so that they draw the original outlines', () => {
+    const path = tinos;
+    const face = loadFace(path);
+    const original = openFontkit(path);
+    const subset = new TrueTypeSubset(face.sfnt);
+    // À and É are composites in Tinos (a base letter and an accent)
+    const chars = ['A', 'g', 'À', 'É', '5', '€'];
+    const composite = chars.filter((ch) => face.sfnt.glyphData(face.glyph(ch)!.id).readInt16BE(0) < 0);
+    expect(composite.length).toBeGreaterThan(0);
+    const ids = chars.map((ch) => subset.includeGlyph(face.glyph(ch)!.id));
+    const encoded = fontkit.create(subset.encode()) as FkFont;
+    expect(encoded.numGlyphs).toBeGreaterThanOrEqual(chars.length + 1);
+    chars.forEach((ch, i) => {
+      const mine = encoded.getGlyph(ids[i]);
+      const theirs = original.glyphForCodePoint(ch.codePointAt(0)!);
+      expect(mine.path.toSVG(), ch).toBe(theirs.path.toSVG());
+      expect(mine.advanceWidth, ch).toBe(theirs.advanceWidth);
+    });
+  });
+});
