@@ -4,9 +4,9 @@
  * smallest SpreadsheetML package Excel opens (inline strings, no shared-strings part), zipped with
  * a fixed date so two builds of the same report are byte-identical.
  */
-import JSZip from 'jszip';
 import type { Chart } from '../../model/document.js';
 import { escapeXml, XML_DECLARATION } from './xml.js';
+import { zip } from './zip.js';
 
 const SHEET = 'Sheet1';
 
@@ -47,8 +47,5 @@ export async function chartWorkbook(chart: Chart, date: Date): Promise<Buffer> {
       `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     'xl/worksheets/sheet1.xml': `${XML_DECLARATION}<worksheet xmlns="${ns}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
   };
-  const zip = new JSZip();
-  const entryDate = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 1)));
-  for (const [name, data] of Object.entries(parts)) zip.file(name, data, { date: entryDate, createFolders: false });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip(Object.entries(parts), date);
 }

@@ -79,14 +79,20 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
       ...(colophon.section ? [{ properties: { page, grid, type: SectionType.NEXT_PAGE }, footers: { default: none(), even: none() }, children: colophon.section }] : []),
     ],
   });
-  const packed = await Packer.toBuffer(docx);
-  return finishPackage(packed, {
+  // the parts unzipped: finishPackage replaces some and zips the package once
+  const compiled = (Packer as unknown as PackerInternals).compiler.compile(docx, undefined, []);
+  return finishPackage(compiled, {
     'word/styles.xml': stylesXml(spec, gongwenStylesXml(doc, spec)),
     'word/numbering.xml': numberingXml(spec),
     'word/settings.xml': settingsXml(spec),
     'word/fontTable.xml': fontTableXml(spec),
     'docProps/core.xml': corePropertiesXml(doc.metadata),
   }, doc.metadata.created, await chartParts(charts, spec, doc.metadata.created));
+}
+
+/** docx 9's Packer zips what its compiler gives; report zips once, after its own parts are in. */
+interface PackerInternals {
+  compiler: { compile(file: DocxDocument, prettify: undefined, overrides: []): Map<string, string | Uint8Array> };
 }
 
 /** The registry's entry point (src/render/index.ts). */

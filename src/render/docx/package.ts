@@ -1,11 +1,11 @@
 /**
- * Finishes the package the docx library wrote: swaps in the parts this writer serialises itself
- * (styles, numbering, settings, font table, core properties) and re-zips every entry in a fixed
- * order with a fixed date, so two builds of the same input are byte-identical.
+ * Finishes the package the docx library compiled: swaps in the parts this writer serialises
+ * itself (styles, numbering, settings, font table, core properties) and zips every entry once, in
+ * a fixed order with a fixed date, so two builds of the same input are byte-identical.
  */
-import JSZip from 'jszip';
 import { linkHeadingNumbering } from './numbering.js';
 import { dropXmlIllegal } from './xml.js';
+import { zip } from './zip.js';
 
 /** Parts the docx library cannot write (charts), with their relationships and content types. */
 export interface ExtraParts {
@@ -19,30 +19,28 @@ export interface ExtraParts {
 /** Entries Word expects first; the rest follow in path order. */
 const LEADING = ['[Content_Types].xml', '_rels/.rels'];
 
-export async function finishPackage(packed: Buffer, replace: Record<string, string>, date: Date, extra?: ExtraParts): Promise<Buffer> {
-  const source = await JSZip.loadAsync(packed);
-  const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
-  if (extra) replace = { ...replace, ...(await withExtraEntries(source, extra)) };
+/** `compiled`: the package's parts by path, as the docx library's compiler gives them (unzipped). */
+export function finishPackage(compiled: Map<string, string | Uint8Array>, replace: Record<string, string>, date: Date, extra?: ExtraParts): Buffer {
+  const text = (name: string): string => {
+    const data = compiled.get(name);
+    return typeof data === 'string' ? data : new TextDecoder().decode(data);
+  };
+  if (extra) replace = { ...replace, ...withExtraEntries(text, extra) };
   const added: Record<string, string | Uint8Array> = extra?.parts ?? {};
-  for (const name of [...Object.keys(replace), ...Object.keys(added)]) if (!names.includes(name)) names.push(name);
+  const names = [...compiled.keys()];
+  for (const name of [...Object.keys(replace), ...Object.keys(added)]) if (!compiled.has(name)) names.push(name);
   names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out = new JSZip();
-  // The zip format cannot store dates before 1980.
-  const entryDate = new Date(Math.max(date.getTime(), Date.UTC(1980, 0, 1)));
-  for (const name of names) {
-    const data = name in added ? added[name]
-      : name in replace ? replace[name]
-      : name === 'word/document.xml' ? linkHeadingNumbering(numberDrawings(dropXmlIllegal(await source.files[name].async('string'))))
-      : await source.files[name].async('uint8array');
-    out.file(name, data, { date: entryDate, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip(names.map((name) => [name,
+    name in added ? added[name]
+    : name in replace ? replace[name]
+    : name === 'word/document.xml' ? linkHeadingNumbering(numberDrawings(dropXmlIllegal(text(name))))
+    : compiled.get(name)!]), date);
 }
 
 /** The document's relationships and the content types, with the extra parts' entries added. */
-async function withExtraEntries(source: JSZip, extra: ExtraParts): Promise<Record<string, string>> {
-  const rels = await source.files['word/_rels/document.xml.rels'].async('string');
-  const types = await source.files['[Content_Types].xml'].async('string');
+function withExtraEntries(text: (name: string) => string, extra: ExtraParts): Record<string, string> {
+  const rels = text('word/_rels/document.xml.rels');
+  const types = text('[Content_Types].xml');
   const relationships = extra.relationships.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join('');
   const defaults = extra.defaults.filter((d) => !types.includes(`Extension="${d.extension}"`))
     .map((d) => `<Default Extension="${d.extension}" ContentType="${d.contentType}"/>`).join('');
