@@ -26,6 +26,9 @@ export async function writePdf({ document: doc, spec, layout, faces }: PdfInput)
   const created = doc.metadata.created;
   const pdf = new PDFDocument({
     autoFirstPage: false,
+    // no default font: every glyph is drawn from the faces the layout chose, and pdfkit would
+    // otherwise read Helvetica's metrics file for nothing
+    font: null as unknown as string,
     margin: 0,
     compress: true,
     pdfVersion: '1.7',
