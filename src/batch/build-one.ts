@@ -7,6 +7,7 @@
 import { build, type BuildOptions } from '../build/index.js';
 import { findingLines, noteLines, outputFiles, refusalLine, wroteLines } from '../build/report-lines.js';
 import { formatDiagnosticLine, InputError } from '../diagnostic.js';
+import { t } from '../i18n/lang.js';
 import { writeOutputsAtomically } from '../io/atomic-write.js';
 
 export interface BuiltProject {
@@ -31,7 +32,7 @@ export async function buildAndCommit(dir: string, options: BuildOptions, log: (l
     return { exitCode: 0, outDir: result.outDir, written: result.outputs.length };
   } catch (error) {
     if (error instanceof InputError) for (const d of error.diagnostics) log(formatDiagnosticLine(d));
-    else log(`report: internal error: ${(error as Error)?.message ?? String(error)}`);
+    else log(t(`report: internal error: ${(error as Error)?.message ?? String(error)}`, `report：内部错误：${(error as Error)?.message ?? String(error)}`));
     return { exitCode: 2, written: 0 };
   }
 }

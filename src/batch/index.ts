@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from '../build/index.js';
 import { inputError } from '../diagnostic.js';
+import { t } from '../i18n/lang.js';
 import { globFiles, hasGlobMagic } from '../project/glob.js';
 import type { BatchJob, BatchReply } from './worker.js';
 
@@ -96,7 +97,7 @@ function runWorker(queue: BatchJob[], finish: (outcome: ProjectOutcome, id: numb
     };
     const start = (): Worker => {
       const thread = new Worker(new URL('./worker.js', import.meta.url));
-      let failure = 'the worker stopped';
+      let failure = t('the worker stopped', '工作线程意外退出');
       thread.on('message', (reply: BatchReply) => {
         const job = current!;
         current = undefined;
@@ -109,7 +110,7 @@ function runWorker(queue: BatchJob[], finish: (outcome: ProjectOutcome, id: numb
       thread.on('exit', () => {
         if (worker !== thread || !current) return; // terminated after its last job
         // the thread is gone (out of memory, a native crash): its project failed, the rest go on
-        finish({ dir: current.dir, exitCode: 2, lines: [`report: internal error: ${failure}`], ms: 0, written: 0 }, current.id);
+        finish({ dir: current.dir, exitCode: 2, lines: [t(`report: internal error: ${failure}`, `report：内部错误：${failure}`)], ms: 0, written: 0 }, current.id);
         worker = undefined;
         next();
       });

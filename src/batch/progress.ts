@@ -32,7 +32,7 @@ export function batchDisplay(write: (text: string) => void, tty: boolean, total:
       clearBar();
       if (!ok) write(`${t('FAIL', '失败')} ${outcome.dir}\n${outcome.lines.map((line) => `     ${line}\n`).join('')}`);
       const filled = Math.round((done / total) * BAR_WIDTH);
-      bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${failed ? ` (${failed} failed)` : ''} ${outcome.dir}`;
+      bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}${failed ? t(` (${failed} failed)`, `（${failed} 个失败）`) : ''} ${outcome.dir}`;
       write(bar);
     },
     summary(result) {

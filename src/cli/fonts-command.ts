@@ -6,6 +6,8 @@
 import { delimiter, resolve } from 'node:path';
 import pc from 'picocolors';
 import { InputError, formatDiagnosticLine } from '../diagnostic.js';
+import { t } from '../i18n/lang.js';
+import { localize } from '../i18n/localize.js';
 import { resolveFonts } from '../fonts/resolve.js';
 import { FONT_ROLES, loadStyleSpec, type FontRole, type StyleSpec } from '../style/spec.js';
 
@@ -45,13 +47,14 @@ export function fontsCommand(dir: string, options: FontsOptions = {}): number {
     for (const role of FONT_ROLES) {
       const f = fonts[role];
       const mark = f.substitute ? pc.yellow('substitute') : pc.green('ok');
-      log(`${role.padEnd(width)}  ${mark}  wants ${f.wanted}; uses ${f.family} (${f.postscriptName}) [${f.source}]`);
+      log(t(`${role.padEnd(width)}  ${mark}  wants ${f.wanted}; uses ${f.family} (${f.postscriptName}) [${f.source}]`,
+        `${role.padEnd(width)}  ${mark}  需要 ${f.wanted}；使用 ${f.family}（${f.postscriptName}）[${localize(f.source)}]`));
       log(`${' '.repeat(width)}  ${f.path}${f.note ? ` — ${f.note}` : ''}`);
     }
   }
   const substitutes = FONT_ROLES.filter((role) => fonts[role].substitute);
   if (substitutes.length > 0 && options.strictFonts) {
-    log(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`);
+    log(t(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`, `report：--strict-fonts：${substitutes.join('、')} 只能用替代字体打印`));
     return 1;
   }
   return 0;

@@ -10,6 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_SCHEMA_PATH } from '../project/config-schema.js';
 import { inputError } from '../diagnostic.js';
+import { t } from '../i18n/lang.js';
 import { displayPath } from '../project/source-file.js';
 import { builtInKinds, DEFAULT_TEMPLATE, starterDir } from '../style/spec.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -29,9 +30,10 @@ export function initCommand(dir: string, log: (line: string) => void, kind?: str
   }
   cpSync(starter, target, { recursive: true });
   pointAtLocalSchema(join(target, 'report.yaml'));
-  log(`created ${displayPath(target)}: ${listFiles(target).join(', ')}`);
+  log(t(`created ${displayPath(target)}: ${listFiles(target).join(', ')}`, `已新建 ${displayPath(target)}：${listFiles(target).join('、')}`));
   // The starter's （在此填写） are blanks: built unchanged it must not pass as a finished report.
-  log(`next: replace every （在此填写） and the figures, then report build ${displayPath(target)} (report build --draft previews it as it is)`);
+  log(t(`next: replace every （在此填写） and the figures, then report build ${displayPath(target)} (report build --draft previews it as it is)`,
+    `下一步：把所有“（在此填写）”和数字换成实际内容，再运行 report build ${displayPath(target)}（用 report build --draft 可以先看草稿）`));
   return 0;
 }
 

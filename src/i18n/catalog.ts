@@ -18,6 +18,14 @@ export const SUFFIXES: Entry[] = [
   [' (helpers: {list})', '（可用的函数：{list}）'],
 ];
 
+/** Openings several messages share: the rest of the message is translated as a whole message. */
+export const PREFIXES: Entry[] = [
+  ['YAML syntax error: ', 'YAML 格式错误：'],
+  ['style spec: {path}: ', '样式文件 {path}：'],
+  ['style spec: ', '样式文件：'],
+  ['chart: ', '图表：'],
+];
+
 /** Nouns and short phrases that fill a placeholder of a longer message. */
 export const PHRASES: Record<string, string> = {
   'section file': '章节文件', 'section glob': '章节通配符', 'indicator file': '指标文件', image: '图片',
@@ -37,15 +45,15 @@ export const PHRASES: Record<string, string> = {
 };
 
 export const CATALOG: Entry[] = [
-  // YAML (yaml-source.ts words these for the user already; the rest are the parser's own words)
+  // YAML (yaml-source.ts words these for the user already, after "YAML syntax error: "; the rest are the parser's own words)
   ['YAML syntax error: a value that starts with {{ must be quoted: write {example}', 'YAML 格式错误：以 {{ 开头的值要加引号，写成 {example}'],
   ['YAML syntax error: full-width colon "：" after "{key}"; a key needs the half-width colon and a space: {example}', 'YAML 格式错误：“{key}”后面是全角冒号“：”；键后面要用半角冒号加一个空格，写成 {example}'],
-  ['YAML syntax error: duplicate key "{key}"; each key may appear once', 'YAML 格式错误：键“{key}”写了两次；每个键只能出现一次，请删掉或合并其中一个'],
-  ['YAML syntax error: the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)', 'YAML 格式错误：这里缩进不对；同一级的键要从同一列开始，用空格缩进（不要用 Tab）'],
-  ['YAML syntax error: a [ or { is not closed; close it or quote the value', 'YAML 格式错误：有 [ 或 { 没有配对关闭；请补上 ] 或 }，或者给整个值加引号'],
-  ['YAML syntax error: a quote is not closed; end the value with the same quote it starts with', 'YAML 格式错误：引号没有关闭；值以什么引号开头，就要以同样的引号结尾'],
-  ['YAML syntax error: a value cannot start with "{ch}"; put the value in quotes', 'YAML 格式错误：值不能以“{ch}”开头；请给整个值加引号'],
-  ['YAML syntax error: a value that holds ": " must be quoted', 'YAML 格式错误：值里含有“: ”时要加引号'],
+  ['duplicate key "{key}"; each key may appear once', '键“{key}”写了两次；每个键只能出现一次，请删掉或合并其中一个'],
+  ['the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)', '这里缩进不对；同一级的键要从同一列开始，用空格缩进（不要用 Tab）'],
+  ['a [ or { is not closed; close it or quote the value', '有 [ 或 { 没有配对关闭；请补上 ] 或 }，或者给整个值加引号'],
+  ['a quote is not closed; end the value with the same quote it starts with', '引号没有关闭；值以什么引号开头，就要以同样的引号结尾'],
+  ['a value cannot start with "{ch}"; put the value in quotes', '值不能以“{ch}”开头；请给整个值加引号'],
+  ['a value that holds ": " must be quoted', '值里含有“: ”时要加引号'],
   ['YAML syntax error: {detail}', 'YAML 格式错误：{detail}（请对照上下行检查冒号、引号和缩进）'],
   ['YAML error: {detail}', 'YAML 错误：{detail}'],
   // report.yaml and the project

@@ -3,7 +3,8 @@
  * English, `localize` turns a whole message into Chinese through the catalog when the language
  * is zh. A message the catalog does not know stays as it is (English), which the i18n tests catch.
  */
-import { CATALOG, PHRASES, SUFFIXES, type Entry } from './catalog.js';
+import { PREFIXES, SUFFIXES, type Entry } from './catalog.js';
+import { ALL_PHRASES as PHRASES, ENTRIES } from './entries.js';
 import { currentLang, type Lang } from './lang.js';
 
 interface Compiled { re: RegExp; names: string[]; zh: string }
@@ -25,9 +26,13 @@ function compile([en, zh]: Entry, anchorStart: boolean): Compiled {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let compiled: { whole: Compiled[]; suffixes: Compiled[] } | undefined;
+let compiled: { whole: Compiled[]; suffixes: Compiled[]; prefixes: Compiled[] } | undefined;
 function tables() {
-  compiled ??= { whole: CATALOG.map((e) => compile(e, true)), suffixes: SUFFIXES.map((e) => compile(e, false)) };
+  compiled ??= {
+    whole: ENTRIES.map((e) => compile(e, true)),
+    suffixes: SUFFIXES.map((e) => compile(e, false)),
+    prefixes: PREFIXES.map(([en, zh]) => compile([`${en}{rest}`, zh], true)),
+  };
   return compiled;
 }
 
@@ -49,13 +54,19 @@ function translatePart(value: string): string {
 
 /** The Chinese of an English message, or undefined when the catalog has no entry for it. */
 export function toChinese(message: string): string | undefined {
-  const { whole, suffixes } = tables();
+  const { whole, suffixes, prefixes } = tables();
   // A shared ending (did you mean …, data at …): translate the rest, then the ending.
   for (const entry of suffixes) {
     const m = message.match(entry.re);
     if (!m || m.index === 0) continue;
     const head = toChinese(message.slice(0, m.index));
     if (head !== undefined) return head + fill(entry, m);
+  }
+  // A shared opening (style spec: …, chart: …): the rest must be a whole known message.
+  for (const entry of prefixes) {
+    const m = message.match(entry.re);
+    const rest = m && toChinese(m[m.length - 1]);
+    if (rest !== undefined && rest !== null) return fill(entry, m!) + rest;
   }
   for (const entry of whole) {
     const m = message.match(entry.re);

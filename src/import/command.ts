@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, posix, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
+import { t } from '../i18n/lang.js';
+import { localize } from '../i18n/localize.js';
 import { importDocument, type ProjectFile } from './index.js';
 import { describeFsError, displayPath } from '../project/source-file.js';
 import { makeDirectory, writeOutputsAtomically } from '../io/atomic-write.js';
@@ -26,9 +28,11 @@ export async function importCommand(file: string, options: { out?: string }, log
   const result = await importDocument(source, shownAs);
   writeNewProject(target, targetShown, result.files);
   const s = result.summary;
-  log(`imported ${shownAs} → ${targetShown}: ${s.sections} section file(s), ${s.headings} headings, ${s.paragraphs} paragraphs, ${s.tables} tables, ${s.images} images`);
-  for (const note of result.notes) log(`${shownAs}: note: ${note}`);
-  log(`next: report extract ${targetShown} (figures → indicators.yaml), then report build ${targetShown}`);
+  log(t(`imported ${shownAs} → ${targetShown}: ${s.sections} section file(s), ${s.headings} headings, ${s.paragraphs} paragraphs, ${s.tables} tables, ${s.images} images`,
+    `已导入 ${shownAs} → ${targetShown}：${s.sections} 个章节文件，${s.headings} 个标题，${s.paragraphs} 个段落，${s.tables} 个表格，${s.images} 张图片`));
+  for (const note of result.notes) log(t(`${shownAs}: note: ${note}`, `${shownAs}：注意：${localize(note)}`));
+  log(t(`next: report extract ${targetShown} (figures → indicators.yaml), then report build ${targetShown}`,
+    `下一步：运行 report extract ${targetShown}（把数字移到 indicators.yaml），再运行 report build ${targetShown}`));
   return 0;
 }
 

@@ -61,7 +61,7 @@ export function readHeader(lines: string[], notes: string[]): HeaderParts | unde
       if (!match) continue;
       const number = match[1].replace(/\s+/gu, '');
       const problem = documentNumberProblem(number);
-      if (problem) notes.push(`发文字号 "${number}" left out: ${problem.replace(/^`header\.number` /u, '')}`);
+      if (problem) notes.push(`发文字号 "${number}" left out: ${problem}`);
       else header.number = number;
       if (match[2]) header.signer.push(...names(match[2]));
     }

@@ -103,8 +103,15 @@ function describe(error: ErrorObject, options: { indicators: Record<string, unkn
     case 'enum':
       message = `${name}: ${show(value)} is not one of ${(error.params.allowedValues as unknown[]).map(show).join(', ')}`;
       break;
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+      // ajv's "must be >= 0" as a sentence the catalog translates
+      const k = error.keyword;
+      const bound = k === 'minimum' ? 'at least' : k === 'maximum' ? 'at most' : k === 'exclusiveMinimum' ? 'above' : 'below';
+      message = `${name || 'indicators'}: must be ${bound} ${String(error.params.limit)} (got ${show(value)})`;
+      break;
+    }
     default:
-      message = `${name || 'indicators'}: ${error.message ?? error.keyword}${value !== undefined && typeof value !== 'object' ? ` (got ${show(value)})` : ''}`;
+      message = `${name || 'indicators'}: does not match the schema's \`${error.keyword}\` rule (${error.message ?? error.keyword})`;
   }
   return { file: where?.file ?? options.fallbackFile, line: where?.line, column: where?.column, rule: 'schema', severity: 'error', message };
 }

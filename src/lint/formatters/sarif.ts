@@ -7,6 +7,7 @@
  * toolExecutionNotification, so an upload step has a file and says why.
  */
 import type { Diagnostic } from '../../diagnostic.js';
+import { t } from '../../i18n/lang.js';
 import { localize } from '../../i18n/localize.js';
 import type { Finding } from '../rule.js';
 import type { FormatContext } from './index.js';
@@ -21,7 +22,7 @@ export function formatSarif(findings: Finding[], context: FormatContext): string
   for (const f of findings) if (!ruleIds.includes(f.rule)) ruleIds.push(f.rule);
   const rules = ruleIds.map((id) => {
     const meta = context.rules.find((r) => r.id === id);
-    const description = meta?.description ?? `input problem (${id})`;
+    const description = meta?.description ?? t(`input problem (${id})`, `输入问题（${id}）`);
     const help = ruleHelp(id);
     return {
       id,
