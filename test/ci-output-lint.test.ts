@@ -13,6 +13,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO, runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
+import { DOCS_URL, helpUri } from '../src/lint/formatters/sarif.js';
+import { RULES } from '../src/lint/rules/index.js';
 
 const base = {
   'report.yaml': 'title: 测试报告\nindicators: data.yaml\nsections:\n  - sections/*.md\n',
@@ -133,5 +135,28 @@ describe('the example workflow', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/::error title=period::/);
     expect(existsSync(join(dir, 'env'))).toBe(false);
+  });
+});
+
+describe('SARIF helpUri', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { name: string };
+
+  it('points at the package page of this package', () => {
+    expect(DOCS_URL).toBe(`https://www.npmjs.com/package/${pkg.name}`);
+  });
+
+  it.each([...RULES.map((r) => r.meta.id), 'yaml-syntax', 'config'])('%s: its anchor exists in the README', (id) => {
+    const uri = helpUri(id, { rules: RULES.map((r) => r.meta) });
+    const anchor = uri.slice(uri.indexOf('#') + 1);
+    expect(uri.startsWith(`${DOCS_URL}#`)).toBe(true);
+    expect(readme).toContain(`<a id="${anchor}"></a>`);
+    if (RULES.some((r) => r.meta.id === id)) expect(anchor).toBe(`rule-${id}`);
+  });
+
+  it('the rules of a real SARIF log point at those anchors', () => {
+    const dir = makeProject(base);
+    const run = JSON.parse(runReport(['lint', '.', '--format', 'sarif'], { cwd: dir }).stdout).runs[0];
+    for (const rule of run.tool.driver.rules) expect(readme, rule.id).toContain(`<a id="${rule.helpUri.split('#')[1]}"></a>`);
   });
 });

@@ -16,7 +16,7 @@ export interface FormatContext {
   color?: boolean;
   /** Tool version for SARIF. */
   version?: string;
-  /** Where SARIF rules point for help (the README's lint section). */
+  /** The documentation page whose anchors SARIF rules point at for help (default: the package page). */
   helpUri?: string;
   /** The input errors that stopped the run (exit 2): SARIF reports them as notifications. */
   failure?: Diagnostic[];

@@ -15,6 +15,17 @@ import { ruleDescription, ruleHelp, ruleSummary } from './rule-help.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/**
+ * The README as the package page shows it: each lint rule has an `rule-<id>` anchor in its
+ * table, input problems (exit 2) the `input-problems` anchor. The README ships in the package.
+ */
+export const DOCS_URL = 'https://www.npmjs.com/package/gongwen-report';
+
+export function helpUri(id: string, context: Pick<FormatContext, 'rules' | 'helpUri'>): string {
+  const anchor = context.rules.some((r) => r.id === id) ? `rule-${id}` : 'input-problems';
+  return `${context.helpUri ?? DOCS_URL}#${anchor}`;
+}
+
 const LEVEL: Record<string, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function formatSarif(findings: Finding[], context: FormatContext): string {
@@ -30,7 +41,7 @@ export function formatSarif(findings: Finding[], context: FormatContext): string
       shortDescription: { text: ruleSummary(id, meta?.summary ?? description) },
       fullDescription: { text: ruleDescription(id, description) },
       help: { text: help, markdown: help },
-      helpUri: context.helpUri ?? 'https://www.npmjs.com/package/gongwen-report#lint',
+      helpUri: helpUri(id, context),
       defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'error'] },
       properties: { fixable: meta?.fixable ?? false },
     };
