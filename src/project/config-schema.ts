@@ -4,8 +4,11 @@
  * once. Each schema node carries the one-line `errorMessage` VS Code also shows; the first problem
  * becomes `report.yaml:line:col: message`, unknown keys with a did-you-mean as before.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { inputError, type InputError } from '../diagnostic.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { keyNodeAt, positionOf, positionOfNode, type YamlSource } from './yaml-source.js';
@@ -16,14 +19,33 @@ type Path = Array<string | number>;
 // src/project and dist/project both sit two levels below the package root, beside schema/.
 export const REPORT_SCHEMA_PATH = new URL('../../schema/report.schema.json', import.meta.url);
 
+/** The validator `npm run build` compiles from the schema (scripts/bundle.mjs), beside it. */
+export const REPORT_VALIDATOR_PATH = new URL('../../schema/report.schema.validate.cjs', import.meta.url);
+
 let compiled: { schema: Schema; validate: ValidateFunction } | undefined;
 function compile() {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8')) as Schema;
+    const text = readFileSync(REPORT_SCHEMA_PATH, 'utf8');
+    const schema = JSON.parse(text) as Schema;
     // strict: false lets `errorMessage` and `examples` (editor keywords) stand beside the vocabulary
-    compiled = { schema, validate: new Ajv({ allErrors: true, strict: false }).compile(schema) };
+    compiled = { schema, validate: precompiled(text) ?? compileWithAjv(schema) };
   }
   return compiled;
+}
+
+/** ajv itself is loaded only without the prebuilt validator (a checkout before `npm run build`). */
+function compileWithAjv(schema: Schema): ValidateFunction {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** The prebuilt validator, unless it is missing or older than the schema (then ajv compiles). */
+function precompiled(schemaText: string): ValidateFunction | undefined {
+  if (!existsSync(REPORT_VALIDATOR_PATH)) return undefined;
+  const firstLine = readFileSync(REPORT_VALIDATOR_PATH, 'utf8').split('\n', 1)[0];
+  if (!firstLine.includes(`"${createHash('sha256').update(schemaText).digest('hex')}"`)) return undefined;
+  const loaded = createRequire(import.meta.url)(fileURLToPath(REPORT_VALIDATOR_PATH)) as ValidateFunction | { default: ValidateFunction };
+  return typeof loaded === 'function' ? loaded : loaded.default;
 }
 
 /** Throws the first shape problem of report.yaml (in document order), or returns. */
