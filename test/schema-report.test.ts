@@ -56,6 +56,22 @@ describe('schema/report.schema.json', () => {
     expect(errorOf(`${BASE}recipient:\nsignature:\n`)).toBe('no error');
   });
 
+  it('refuses an empty entry in a list of names at its line: a trailing comma in formats, an empty file name', () => {
+    const emptyFormat = /`output\.formats` has an empty format in "(docx,|docx,,pdf| , )"; remove the extra comma \(formats: docx, pdf, txt\)$/;
+    for (const formats of ['"docx,"', '"docx,,pdf"', '" , "']) {
+      const error = errorOf(`${BASE}output:\n  formats: ${formats}\n`);
+      expect(error.startsWith('report.yaml:4:12: '), error).toBe(true);
+      expect(error).toMatch(emptyFormat);
+    }
+    expect(errorOf(`${BASE}output: {formats: [docx, ""]}\n`)).toBe('report.yaml:3:26: `output.formats[1]` is an empty format; remove the extra comma or the empty item (formats: docx, pdf, txt)');
+    expect(errorOf('title: a\nsections: [sections/*.md, " "]\n')).toBe('report.yaml:2:27: `sections[1]` is empty; write a file name or remove the item');
+    expect(errorOf(`${BASE}indicators: [data.yaml, ""]\n`)).toBe('report.yaml:3:25: `indicators[1]` is empty; write a file name or remove the item');
+    // a wrong type keeps its own message; good lists still pass
+    expect(errorOf(`${BASE}output: {formats: 5}\n`)).toMatch(/`output\.formats` must be a list of output formats/);
+    expect(errorOf('title: a\nsections: [sections/*.md, {a: 1}]\n')).toBe('report.yaml:2:27: `sections[1]` must be a string');
+    expect(errorOf(`${BASE}output: {formats: "docx, pdf"}\n`)).toBe('no error');
+  });
+
   it('keeps the did-you-mean for unknown keys, at the key, nested too; the first problem in the file wins', () => {
     expect(errorOf(`${BASE}outptu: {}\n`)).toBe('report.yaml:3:1: unknown key "outptu" in report.yaml; did you mean "output"?');
     expect(errorOf(`${BASE}output:\n  fromats: [pdf]\n`)).toBe('report.yaml:4:3: unknown key "fromats" in `output`; did you mean "formats"?');

@@ -24,8 +24,9 @@ export const INPUT_MESSAGES: Entry[] = [
   ['`header.number` (发文字号) takes no 第: {fixed} (got "{got}")', '`header.number`（发文字号）的序号前不加“第”，写成 {fixed}（现在是“{got}”）'],
   ['`header.number` (发文字号) takes no leading zeros: {fixed} (got "{got}")', '`header.number`（发文字号）的序号前不加 0，写成 {fixed}（现在是“{got}”）'],
   ['`header.number` (发文字号) ends with the number and 号 after the year, e.g. 青政发〔2024〕12号 (got "{got}")', '`header.number`（发文字号）在年份后面写序号和“号”，如 青政发〔2024〕12号（现在是“{got}”）'],
-  ['`output.formats` lists an empty format; remove the extra comma (use {list})', '`output.formats` 里有一个空的格式；请删掉多余的逗号（可用：{list}）'],
-  ['`{path}` has an empty entry; remove the extra comma or the empty item', '`{path}` 里有一项是空的；请删掉多余的逗号或空项'],
+  ['`output.formats` has an empty format in "{value}"; remove the extra comma (formats: docx, pdf, txt)', '`output.formats` 的“{value}”里有空的格式；请删掉多余的逗号（可用的格式：docx、pdf、txt）'],
+  ['`{path}` is an empty format; remove the extra comma or the empty item (formats: docx, pdf, txt)', '`{path}` 是空的格式；请删掉多余的逗号或这个空项（可用的格式：docx、pdf、txt）'],
+  ['`{path}` is empty; write a file name or remove the item', '`{path}` 是空的；请写上文件名，或删掉这一项'],
   // the data schema (schema.yaml beside the indicators) and its patterns
   ['not a valid JSON Schema: {detail}', '不是有效的数据规则（JSON Schema）：{detail}'],
   ['pattern "{pattern}" {problem}', '规则“{pattern}”{problem}'],
