@@ -314,8 +314,18 @@ export function starterDir(template: string): string {
  * (an office keeps one shared folder) and is read with the same size and file-type limits.
  */
 export function loadStyleSpec(template = DEFAULT_TEMPLATE, projectDir = process.cwd(), reportFile = 'report.yaml'): StyleSpec {
-  return { ...(loadStyleData(template, projectDir, reportFile, []) as Omit<StyleSpec, 'dir'>), dir: templateDir(template, projectDir) };
+  const key = `${template}\0${projectDir}\0${reportFile}`;
+  const known = loadedSpecs.get(key);
+  // watch and batch builds load the same spec again and again: parsing and checking it took ~10 ms
+  if (known && known.files.every(({ path, text }) => readSourceFile(path, displayPath(path)).text === text)) return structuredClone(known.spec);
+  const files: Array<{ path: string; text: string }> = [];
+  const spec = { ...(loadStyleData(template, projectDir, reportFile, [], files) as Omit<StyleSpec, 'dir'>), dir: templateDir(template, projectDir) };
+  loadedSpecs.set(key, { files, spec: structuredClone(spec) });
+  return spec;
 }
+
+/** Specs loaded in this process, with the text of each style.yaml they were read from. */
+const loadedSpecs = new Map<string, { files: Array<{ path: string; text: string }>; spec: StyleSpec }>();
 
 function templateDir(template: string, baseDir: string): string {
   const looksLikePath = template.includes('/') || template.includes('\\') || template.startsWith('.');
@@ -326,7 +336,7 @@ function templateDir(template: string, baseDir: string): string {
  * A style.yaml, checked; one with `extends: <template>` holds only what differs from that
  * template (a 文种 that shares the 文件格式 of another is a few lines) and is merged over it.
  */
-function loadStyleData(template: string, baseDir: string, reportFile: string, seen: string[]): Record<string, unknown> {
+function loadStyleData(template: string, baseDir: string, reportFile: string, seen: string[], read: Array<{ path: string; text: string }>): Record<string, unknown> {
   const dir = templateDir(template, baseDir);
   const file = join(dir, 'style.yaml');
   if (!existsSync(file)) {
@@ -335,7 +345,9 @@ function loadStyleData(template: string, baseDir: string, reportFile: string, se
       ? `template "${template}" has no style.yaml (looked for ${file})`
       : `unknown template "${template}" (built-in templates: ${builtInTemplates().join(', ')})`, undefined, 'unknown-template');
   }
-  const source = parseYamlSource(readSourceFile(file, displayPath(file)));
+  const sourceFile = readSourceFile(file, displayPath(file));
+  read.push({ path: file, text: sourceFile.text });
+  const source = parseYamlSource(sourceFile);
   const data = source.data as Record<string, unknown> | null;
   const base = data && typeof data === 'object' && typeof data.extends === 'string' ? data.extends : undefined;
   if (base === undefined) {
@@ -343,7 +355,7 @@ function loadStyleData(template: string, baseDir: string, reportFile: string, se
     return data as Record<string, unknown>;
   }
   if (seen.includes(file)) throw inputError(displayPath(file), `style spec: extends: "${base}" extends this template again`, positionOf(source, ['extends']), 'style-spec');
-  const merged = mergeStyle(loadStyleData(base, dir, displayPath(file), [...seen, file]), data as Record<string, unknown>);
+  const merged = mergeStyle(loadStyleData(base, dir, displayPath(file), [...seen, file], read), data as Record<string, unknown>);
   delete merged.extends;
   checkStyleSpec(source, merged);
   return merged;
