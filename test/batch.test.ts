@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReport } from './helpers/cli.js';
+import { batchDisplay } from '../src/batch/progress.js';
 import { makeProject } from './helpers/project.js';
 
 const project = (name: string, section: string, formats = '[txt]') => ({
@@ -55,4 +56,27 @@ describe('report build with several projects (batch)', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^report: 2 of 2 project\(s\) built in /m);
   }, 120_000);
+
+  it('--quiet: nothing for projects that build; a failed one with its lines and the summary', () => {
+    const good = runReport(['build', 'west', 'north', '--format', 'txt', '--quiet'], { cwd: root });
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stderr).toBe('');
+    const bad = runReport(['build', 'west', 'broken', '--format', 'txt', '--quiet'], { cwd: root });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/^ok /m);
+    expect(bad.stderr).toMatch(/^FAIL broken \(\d+\.\d s, exit 2\)\n {5}broken\/sections\/01\.md:1:5: missing indicator "没有"/m);
+    expect(bad.stderr).toMatch(/^report: 1 of 2 project\(s\) built in .*; failed: broken \(exit 2\)$/m);
+  }, 120_000);
+
+  it('--quiet on a terminal draws no progress bar', () => {
+    let written = '';
+    const display = batchDisplay((text) => { written += text; }, true, 2, true);
+    display.progress({ done: 1, outcome: { dir: 'west', exitCode: 0, lines: ['wrote west/out/west.txt'], ms: 100, written: 1 } } as never);
+    display.summary({ outcomes: [{ dir: 'west', exitCode: 0, lines: [], ms: 100, written: 1 }], ms: 100, workers: 1, exitCode: 0 } as never);
+    expect(written).toBe('');
+    display.progress({ done: 2, outcome: { dir: 'broken', exitCode: 2, lines: ['broken/report.yaml:1:1: x'], ms: 100, written: 0 } } as never);
+    expect(written).not.toContain('[');
+    expect(written).toContain('FAIL broken');
+    expect(written).toContain('broken/report.yaml:1:1: x');
+  });
 });

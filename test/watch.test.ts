@@ -22,8 +22,8 @@ class Watcher {
   private readonly child: ChildProcess;
   stderr = '';
 
-  constructor(dir: string) {
-    this.child = spawn(process.execPath, [join(REPO, 'bin', 'report'), 'build', '.', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  constructor(dir: string, extra: string[] = []) {
+    this.child = spawn(process.execPath, [join(REPO, 'bin', 'report'), 'build', '.', '--watch', ...extra], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
   }
 
@@ -94,4 +94,17 @@ describe('report build --watch', () => {
     expect(existsSync(join(dir, 'out'))).toBe(true);
     expect(await watcher.stop()).toBe(0);
   }, 90_000);
+
+  it('--quiet: a build that succeeds prints nothing; a failed one prints its error and the status line', async () => {
+    const dir = makeProject(files);
+    const watcher = new Watcher(dir, ['--quiet']);
+    started.push({ watcher, dir });
+    await until(() => existsSync(join(dir, 'out', 'watch.txt')), () => watcher.stderr);
+    writeFileSync(join(dir, 'sections', '02.md'), '# 下半年工作\n\n产值{{没有这个指标}}。\n');
+    const log = await watcher.builds(1);
+    expect(log).toMatch(/^sections\/02\.md:3:3: missing indicator "没有这个指标"/m);
+    expect(log).toMatch(/^report: not built in /m);
+    expect(log).not.toMatch(/^report: built in /m);
+    expect(log).not.toMatch(/^wrote /m);
+  }, 60_000);
 });

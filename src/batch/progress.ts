@@ -1,7 +1,8 @@
 /**
  * What a batch build shows while it runs: on a terminal, one progress bar redrawn in place (a
  * failed project's lines are printed above it as they come); elsewhere (CI logs, pipes) one plain
- * line per finished project. Then a summary line either way.
+ * line per finished project. Then a summary line either way. Quiet (`--quiet`, for CI): only the
+ * failed projects with their lines, and the summary only when one failed.
  */
 import type { BatchProgress, BatchResult } from './index.js';
 import { t } from '../i18n/lang.js';
@@ -13,7 +14,10 @@ export interface BatchDisplay {
 
 const BAR_WIDTH = 24;
 
-export function batchDisplay(write: (text: string) => void, tty: boolean, total: number): BatchDisplay {
+export function batchDisplay(write: (text: string) => void, tty: boolean, total: number, quiet = false): BatchDisplay {
+  // quiet draws no bar: failures come as the plain lines a CI log keeps
+  if (quiet) tty = false;
+  let anyFailed = false;
   let failed = 0;
   let bar = '';
   const clearBar = (): void => {
@@ -23,6 +27,8 @@ export function batchDisplay(write: (text: string) => void, tty: boolean, total:
     progress({ done, outcome }) {
       const ok = outcome.exitCode === 0;
       if (!ok) failed++;
+      if (!ok) anyFailed = true;
+      if (quiet && ok) return;
       if (!tty) {
         write(t(`${ok ? 'ok  ' : 'FAIL'} ${outcome.dir} (${seconds(outcome.ms)}${ok ? `, ${outcome.written} file(s)` : `, exit ${outcome.exitCode}`})\n`,
           `${ok ? '成功' : '失败'} ${outcome.dir}（${seconds(outcome.ms)}${ok ? `，${outcome.written} 个文件` : `，退出码 ${outcome.exitCode}`}）\n`));
@@ -36,6 +42,7 @@ export function batchDisplay(write: (text: string) => void, tty: boolean, total:
       write(bar);
     },
     summary(result) {
+      if (quiet && !anyFailed) return;
       clearBar();
       bar = '';
       const built = result.outcomes.filter((o) => o.exitCode === 0).length;

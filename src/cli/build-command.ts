@@ -24,6 +24,8 @@ export interface BuildCommandOptions {
   strict?: boolean;
   /** Build again on every change of an input (one project). */
   watch?: boolean;
+  /** Print only what a failure needs (batch: the failed projects; watch: a failed build's lines). */
+  quiet?: boolean;
   /** Batch: projects built at once (default: the CPU count). */
   jobs?: number;
 }
@@ -53,7 +55,7 @@ export async function runBuild(dirs: string[], options: BuildCommandOptions, log
     const stop = new AbortController();
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
-    await watchProject(projectFolder(dirs[0]), { ...buildOptions, log, signal: stop.signal });
+    await watchProject(projectFolder(dirs[0]), { ...buildOptions, log, quiet: options.quiet, signal: stop.signal });
     return 0;
   }
   if (single) {
@@ -64,7 +66,7 @@ export async function runBuild(dirs: string[], options: BuildCommandOptions, log
   const { buildMany, expandProjectArguments } = await import('../batch/index.js');
   const { batchDisplay } = await import('../batch/progress.js');
   const projects = expandProjectArguments(dirs, process.cwd());
-  const display = batchDisplay((text) => process.stderr.write(text), Boolean(process.stderr.isTTY) && !options.json, projects.length);
+  const display = batchDisplay((text) => process.stderr.write(text), Boolean(process.stderr.isTTY) && !options.json, projects.length, options.quiet);
   const result = await buildMany(projects, { ...buildOptions, jobs: options.jobs, progress: (p) => display.progress(p) });
   display.summary(result);
   if (options.json) process.stdout.write(`${JSON.stringify({ ok: result.exitCode === 0, ms: result.ms, workers: result.workers, projects: result.outcomes }, null, 2)}\n`);

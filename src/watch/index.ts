@@ -18,6 +18,8 @@ export interface WatchOptions extends Omit<BuildOptions, 'session'> {
   debounceMs?: number;
   /** Stops the watch; the returned promise settles once it has stopped. */
   signal?: AbortSignal;
+  /** `--quiet`: a build that succeeds prints nothing; a failed one prints all it said. */
+  quiet?: boolean;
   /** Called after every build attempt (tests, editors). */
   onBuild?: (outcome: WatchOutcome) => void;
 }
@@ -35,7 +37,7 @@ export interface WatchOutcome {
 const IGNORED = new Set(['.git', 'node_modules']);
 
 export async function watchProject(projectDir: string, options: WatchOptions): Promise<void> {
-  const { log, signal, onBuild, debounceMs = 60, ...buildOptions } = options;
+  const { log, signal, onBuild, quiet, debounceMs = 60, ...buildOptions } = options;
   const cwd = buildOptions.cwd ?? process.cwd();
   const dir = resolve(cwd, projectDir);
   const session = new BuildSession();
@@ -46,9 +48,15 @@ export async function watchProject(projectDir: string, options: WatchOptions): P
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
-    const outcome = await buildAndCommit(dir, { ...buildOptions, cwd, session }, log);
+    const said: string[] = [];
+    const outcome = await buildAndCommit(dir, { ...buildOptions, cwd, session }, quiet ? (line) => said.push(line) : log);
     outDir = outcome.outDir ?? outDir;
     const ms = Math.round(performance.now() - started);
+    if (quiet && outcome.exitCode === 0) {
+      onBuild?.({ exitCode: 0, ms, sectionsRendered: session.stats.sectionsRendered, sectionsReused: session.stats.sectionsReused });
+      return;
+    }
+    for (const line of said) log(line);
     log(t(`report: ${outcome.exitCode === 0 ? 'built' : 'not built'} in ${ms} ms (${session.stats.sectionsRendered} section(s) rendered, ${session.stats.sectionsReused} reused); watching for changes (Ctrl-C stops)`,
       `report：${outcome.exitCode === 0 ? '已生成' : '未生成'}，用时 ${ms} 毫秒（重新渲染 ${session.stats.sectionsRendered} 个章节，沿用 ${session.stats.sectionsReused} 个）；正在监视改动（按 Ctrl-C 停止）`));
     onBuild?.({ exitCode: outcome.exitCode, ms, sectionsRendered: session.stats.sectionsRendered, sectionsReused: session.stats.sectionsReused });
