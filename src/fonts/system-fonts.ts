@@ -7,9 +7,9 @@
  * per set of folders.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { readFaceNames, type FaceNames } from './font-names.js';
 
 const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
@@ -78,9 +78,68 @@ export function systemFaces(): FaceNames[] {
   const key = dirs.join(delimiter);
   if (cached?.key !== key) {
     const files = [...new Set([...listFontFiles(dirs), ...fontconfigFiles()])];
-    cached = { key, faces: files.flatMap(readFaceNames) };
+    cached = { key, faces: readWithCache(files, fontCacheFile()) };
   }
   return cached.faces;
+}
+
+/**
+ * Where the names read from installed fonts are kept between runs (REPORT_FONT_CACHE, else the
+ * user's cache folder); undefined turns the cache off (REPORT_FONT_CACHE=off).
+ */
+export function fontCacheFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.REPORT_FONT_CACHE) return env.REPORT_FONT_CACHE === 'off' ? undefined : resolve(env.REPORT_FONT_CACHE);
+  const base = env.XDG_CACHE_HOME || env.LOCALAPPDATA || join(homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache');
+  return join(base, 'gongwen-report', 'fonts-v1.json');
+}
+
+type CacheEntry = { size: number; mtimeMs: number; faces: FaceNames[] };
+
+/**
+ * The faces of `files`, reading only those whose size or modification time differ from the cache
+ * (an office PC has hundreds of fonts: reading each one's name table took most of a build when
+ * the 公文 fonts are missing and every run searched them all).
+ */
+export function readWithCache(files: string[], cacheFile: string | undefined): FaceNames[] {
+  let known: Record<string, CacheEntry> = {};
+  if (cacheFile) {
+    try {
+      known = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, CacheEntry>;
+    } catch {
+      known = {};
+    }
+  }
+  const next: Record<string, CacheEntry> = {};
+  let changed = false;
+  for (const file of files) {
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      continue;
+    }
+    const entry = known[file];
+    if (entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && Array.isArray(entry.faces)) {
+      next[file] = entry;
+    } else {
+      next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaceNames(file) };
+      changed = true;
+    }
+  }
+  if (cacheFile && (changed || Object.keys(known).length !== files.length)) saveCache(cacheFile, next);
+  return Object.values(next).flatMap((entry) => entry.faces);
+}
+
+function saveCache(cacheFile: string, entries: Record<string, CacheEntry>): void {
+  // a cache that cannot be written (read-only home, CI sandbox) only costs the next run the reads
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(entries));
+    renameSync(temp, cacheFile);
+  } catch {
+    // keep going without a cache
+  }
 }
 
 /** Faces of the font files in one folder (a project's `fonts/`); not cached, folders are small. */
