@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { currentLang } from '../src/i18n/lang.js';
 import { localize, toChinese } from '../src/i18n/localize.js';
+import { InputError } from '../src/diagnostic.js';
+import { loadProject } from '../src/project/load.js';
+import { makeProject } from './helpers/project.js';
 
 describe('language from the environment', () => {
   it.each([
@@ -30,5 +33,33 @@ describe('whole messages', () => {
   it('an unknown message stays as written, and English is untouched', () => {
     expect(localize('something new', 'zh')).toBe('something new');
     expect(localize('section file "a.md" not found', 'en')).toBe('section file "a.md" not found');
+  });
+});
+
+describe('YAML slips, read from a real project and put in Chinese (issue 13)', () => {
+  const messageOf = (files: Record<string, string>): string => {
+    const dir = makeProject({ 'sections/01.md': '正文。\n', ...files });
+    try {
+      loadProject(dir, { cwd: dir });
+    } catch (error) {
+      if (error instanceof InputError) return `${error.diagnostics[0].file}:${error.diagnostics[0].line}: ${localize(error.diagnostics[0].message, 'zh')}`;
+      throw error;
+    }
+    return 'no error';
+  };
+
+  it('an unquoted {{ value: quote it, with the line written out', () => {
+    expect(messageOf({ 'report.yaml': 'title: {{乡名}}2024年工作总结\nsections: [sections/*.md]\n' }))
+      .toBe('report.yaml:1: YAML 格式错误：以 {{ 开头的值要加引号，写成 title: "{{乡名}}2024年工作总结"');
+  });
+
+  it('a full-width colon where a key was meant: say so, with the fix', () => {
+    expect(messageOf({ 'report.yaml': 'title: a\nindicators: data.yaml\nsections: [sections/*.md]\n', 'data.yaml': '镇名: 云溪镇\n镇长：张三\n产值: 12.5\n' }))
+      .toBe('data.yaml:2: YAML 格式错误：“镇长”后面是全角冒号“：”；键后面要用半角冒号加一个空格，写成 镇长: 张三');
+  });
+
+  it('a duplicate key and bad indentation, through the shared "YAML syntax error: " opening', () => {
+    expect(messageOf({ 'report.yaml': 'title: a\ntitle: b\nsections: [sections/*.md]\n' })).toMatch(/^report\.yaml:2: YAML 格式错误：键“title”写了两次/);
+    expect(messageOf({ 'report.yaml': 'title: a\nindicators: data.yaml\nsections: [sections/*.md]\n', 'data.yaml': '产值: 1\n  镇名: x\n' })).toMatch(/^data\.yaml:\d+: YAML 格式错误：这里缩进不对/);
   });
 });
