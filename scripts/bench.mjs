@@ -174,7 +174,7 @@ function pdfPages(file) {
   return /Pages:\s+(\d+)/.exec(run.stdout ?? '')?.[1] ?? '?';
 }
 
-/** Child: one BuildSession, a build, then `edits` one-line edits each built and committed as watch does. */
+/** Child: one BuildSession, a build, then `edits` one-line edits each built and committed as watch does (no fsync). */
 async function rebuildChild(dir, edits) {
   const { readFileSync } = await import('node:fs');
   const { BuildSession } = await import(dist('build/index.js'));
@@ -183,13 +183,13 @@ async function rebuildChild(dir, edits) {
   const file = join(dir, 'sections', '0001.md');
   const original = readFileSync(file, 'utf8');
   const out = join(dir, 'rebuild-out');
-  await buildAndCommit(dir, { session, out }, () => {});
+  await buildAndCommit(dir, { session, out }, () => {}, { durable: false });
   const times = [];
   let stages;
   for (let i = 0; i < edits; i++) {
     writeFileSync(file, original.replace('具体内容汇报如下', `具体内容汇报如下${i}`));
     const started = performance.now();
-    const built = await buildAndCommit(dir, { session, out }, () => {});
+    const built = await buildAndCommit(dir, { session, out }, () => {}, { durable: false });
     if (built.exitCode !== 0) throw new Error(`rebuild failed with exit ${built.exitCode}`);
     times.push(performance.now() - started);
   }

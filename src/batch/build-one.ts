@@ -19,7 +19,8 @@ export interface BuiltProject {
   written: number;
 }
 
-export async function buildAndCommit(dir: string, options: BuildOptions, log: (line: string) => void): Promise<BuiltProject> {
+/** `durable: false` commits without fsync (watch mode: outputs rewritten at every save). */
+export async function buildAndCommit(dir: string, options: BuildOptions, log: (line: string) => void, { durable = true } = {}): Promise<BuiltProject> {
   try {
     const result = await build(dir, options);
     for (const line of findingLines(result, options.draft)) log(line);
@@ -27,7 +28,7 @@ export async function buildAndCommit(dir: string, options: BuildOptions, log: (l
       log(refusalLine(result));
       return { exitCode: 1, outDir: result.outDir, written: 0 };
     }
-    writeOutputsAtomically(result.outDir, outputFiles(result));
+    writeOutputsAtomically(result.outDir, outputFiles(result), { durable });
     for (const line of [...noteLines(result), ...wroteLines(result)]) log(line);
     return { exitCode: 0, outDir: result.outDir, written: result.outputs.length };
   } catch (error) {

@@ -20,14 +20,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, copyFileSync, fstatSync, fsyncSync, ftruncateSync, linkSync, lstatSync, mkdirSync,
+  closeSync, constants, copyFileSync, fstatSync, ftruncateSync, linkSync, lstatSync, mkdirSync,
   openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { describeFsError, displayPath, MAX_SOURCE_BYTES, sha256 } from '../project/source-file.js';
 import {
-  exists, fileDigest, isPlainName, isRegularFile, newTransaction, readUpTo, removeQuietly, syncDirectory, writeAllAt, writeExclusive, writeJournal,
+  exists, fileDigest, isPlainName, isRegularFile, newTransaction, readUpTo, removeQuietly, syncDirectory, syncFile, withoutFsync, writeAllAt, writeExclusive, writeJournal,
   type InPlaceJournal, type Journal, type JournalEntry,
 } from './files.js';
 
@@ -42,6 +42,8 @@ export interface WriteOptions {
    * sha256 (plus `extra`), so a reader can tell whether the files in the folder belong together.
    */
   manifest?: { name: string; extra?: Record<string, unknown> };
+  /** false: no fsync (see withoutFsync in files.ts); watch mode. Default true. */
+  durable?: boolean;
 }
 
 /** What the manifest says about each output. */
@@ -61,6 +63,7 @@ const LOCK_STALE_MS = 2 * 60 * 1000;
 const LOCK_WAIT_MS = 60 * 1000;
 
 export function writeOutputsAtomically(dir: string, files: OutputFile[], options: WriteOptions = {}): string[] {
+  if (options.durable === false) return withoutFsync(() => writeOutputsAtomically(dir, files, { ...options, durable: true }));
   prepareDirectory(dir);
   const all = [...files];
   if (options.manifest) all.push({ name: options.manifest.name, data: manifestData(files, options.manifest.extra) });
@@ -269,7 +272,7 @@ function recoverInPlace(dir: string, prefix: string, journal: InPlaceJournal): v
     if (!fstatSync(fd).isFile()) return;
     writeAllAt(fd, previous);
     ftruncateSync(fd, previous.length);
-    fsyncSync(fd);
+    syncFile(fd);
   } finally {
     closeSync(fd);
   }

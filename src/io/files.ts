@@ -32,6 +32,28 @@ export interface InPlaceJournal {
 }
 
 
+let durable = true;
+
+/**
+ * Runs `work` (synchronous) without fsync: the writes keep their order and atomic renames, so a
+ * killed process still leaves the old set or the new one, but a power cut may lose the last
+ * seconds. For watch mode, which rewrites the outputs on every save of a section.
+ */
+export function withoutFsync<T>(work: () => T): T {
+  const before = durable;
+  durable = false;
+  try {
+    return work();
+  } finally {
+    durable = before;
+  }
+}
+
+/** fsync, unless inside withoutFsync. */
+export function syncFile(fd: number): void {
+  if (durable) fsyncSync(fd);
+}
+
 export function newTransaction(): string {
   return `.report-${process.pid}-${randomBytes(8).toString('hex')}`;
 }
@@ -41,7 +63,7 @@ export function writeExclusive(path: string, data: Buffer, mode: number): void {
   const fd = openSync(path, 'wx', mode);
   try {
     writeAllAt(fd, data);
-    fsyncSync(fd);
+    syncFile(fd);
   } finally {
     closeSync(fd);
   }
@@ -83,6 +105,7 @@ export function fileDigest(path: string): string | undefined {
 }
 
 export function syncDirectory(dir: string): void {
+  if (!durable) return;
   try {
     const fd = openSync(dir, 'r');
     try {

@@ -49,7 +49,7 @@ export async function watchProject(projectDir: string, options: WatchOptions): P
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     const said: string[] = [];
-    const outcome = await buildAndCommit(dir, { ...buildOptions, cwd, session }, quiet ? (line) => said.push(line) : log);
+    const outcome = await buildAndCommit(dir, { ...buildOptions, cwd, session }, quiet ? (line) => said.push(line) : log, { durable: false });
     outDir = outcome.outDir ?? outDir;
     const ms = Math.round(performance.now() - started);
     if (quiet && outcome.exitCode === 0) {
