@@ -2,7 +2,9 @@
  * The closing block (署名, 成文日期) never stands on a page alone, in our PDF and in LibreOffice's
  * rendering of our DOCX (GB/T 9704 §7.3.5.5): a body that fills its last page takes two of its
  * rows over, one that ends on a table takes its last row over (header set again), one that ends
- * on an image sets the image smaller. Each project fills page 1 exactly to force the case.
+ * on a figure (image or chart, with or without its caption) sets the figure smaller; a figure
+ * that must open the last page takes body rows over with it (a figure is no body text). Each
+ * project fills page 1 to force the case.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,18 @@ const paragraph = (fullRows: number, lastRow: number) => `${Array.from({ length:
 const CONFIG = 'title: 关于全镇安全生产工作情况的报告\nrecipient: 县应急管理局\nsignature: 青禾镇人民政府\ndate: 2024-06-20\nsections: [s.md]\n';
 // title, blank row and 主送 take 3 of page 1's 22 rows; the body takes the other 19 (the image
 // case: 13 rows of text and an 8-row chart, set 3 rows tall so the closing block fits)
+const image = (rows: number, caption: string) => () => {
+  const dir = makeProject({ 'report.yaml': CONFIG, 's.md': `${paragraph(rows, 21)}\n\n![增速](img/chart.png)\n${caption}` });
+  mkdirSync(join(dir, 'img'));
+  writeFileSync(join(dir, 'img', 'chart.png'), makePng(600, 300, 'rgb'));
+  return dir;
+};
+/** A body of `rows` rows ending on an 8-row pie chart. */
+const pie = (rows: number, title: string) => () => makeProject({
+  'report.yaml': `${CONFIG}indicators: i.yaml\n`,
+  'i.yaml': '产业结构: {第一产业: 6.2, 第二产业: 52.38, 第三产业: 31.4}\n',
+  's.md': `${paragraph(rows, 21)}\n\n\`\`\`chart\ntype: pie\n${title}series: [产业结构]\n\`\`\`\n`,
+});
 const CASES: Record<string, () => string> = {
   'a paragraph filling the page': () => makeProject({ 'report.yaml': CONFIG, 's.md': `${paragraph(18, 21)}\n` }),
   'a table ending the page': () => makeProject({
@@ -31,6 +45,13 @@ const CASES: Record<string, () => string> = {
     writeFileSync(join(dir, 'img', 'chart.png'), makePng(600, 300, 'rgb'));
     return dir;
   },
+  // the chart fits, the closing block does not: the chart is set on 6 rows instead of 8
+  'a pie chart ending the body': pie(8, ''),
+  'a captioned pie chart ending the body': pie(8, 'title: 三次产业构成\n'),
+  'a captioned image ending the body': image(8, '\n图：全镇增速\n'),
+  // no room left for the figure even set smaller: it opens page 2 with the body's last two rows
+  'a captioned pie chart opening the last page': pie(16, 'title: 三次产业构成\n'),
+  'an image opening the last page': image(16, ''),
 };
 
 const poppler = spawnSync('pdftotext', ['-v']).status === 0;

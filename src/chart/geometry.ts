@@ -79,14 +79,19 @@ export interface ChartGeometry {
 /** A legend or slice swatch is this many ems of its label's size. */
 export const SWATCH_EM = 0.8;
 
-const GEOMETRIES = new WeakMap<Chart, WeakMap<StyleSpec, ChartGeometry>>();
+const GEOMETRIES = new WeakMap<Chart, WeakMap<StyleSpec, Map<number, ChartGeometry>>>();
 
-/** The chart's geometry, computed once per chart and spec (both writers ask). */
-export function chartGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
+/**
+ * The chart's geometry, computed once per chart, spec and height (both writers ask). `rows` is
+ * below chartRows only where the layout set a closing chart smaller to make room (as for images).
+ */
+export function chartGeometry(chart: Chart, spec: StyleSpec, rows = chartRows(chart, spec)): ChartGeometry {
   let bySpec = GEOMETRIES.get(chart);
   if (!bySpec) GEOMETRIES.set(chart, (bySpec = new WeakMap()));
-  let geometry = bySpec.get(spec);
-  if (!geometry) bySpec.set(spec, (geometry = chart.type === 'pie' ? pieGeometry(chart, spec) : axisGeometry(chart, spec)));
+  let byRows = bySpec.get(spec);
+  if (!byRows) bySpec.set(spec, (byRows = new Map()));
+  let geometry = byRows.get(rows);
+  if (!geometry) byRows.set(rows, (geometry = chart.type === 'pie' ? pieGeometry(chart, spec, rows) : axisGeometry(chart, spec, rows)));
   return geometry;
 }
 
@@ -95,23 +100,31 @@ export function chartRows(chart: Chart, spec: StyleSpec): number {
   return chart.type === 'pie' ? Math.max(spec.chart.pieRows, chart.categories.length + 2) : spec.chart.rows;
 }
 
+/**
+ * The fewest rows a chart can be set on: a pie keeps a row per slice label and the empty first
+ * and last rows; a bar or line chart its legend row, two rows of plot and the category row.
+ */
+export function minChartRows(chart: Chart): number {
+  if (chart.type === 'pie') return chart.categories.length + 2;
+  return (chart.series.length > 1 ? 2 : 1) + 2 + 2;
+}
+
 export function formatChartValue(value: number, decimals: number): string {
   return formatFixed(value, decimals);
 }
 
-function frame(chart: Chart, spec: StyleSpec) {
+function frame(chart: Chart, spec: StyleSpec, rows: number) {
   const grid = gridMetrics(spec);
-  const rows = chartRows(chart, spec);
   const sizePt = spec.chart.sizePt;
   return {
-    grid, rows, sizePt,
+    grid, sizePt,
     measure: new ChartRows(spec, grid.rowPitchPt, sizePt),
     base: { type: chart.type, rows, widthPt: grid.textWidthPt, heightPt: rows * grid.rowPitchPt, drawingHeightPt: rows * grid.rowPitchPt - spec.image.baselineDropPt, sizePt },
   };
 }
 
-function axisGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
-  const { grid, rows, sizePt, measure, base } = frame(chart, spec);
+function axisGeometry(chart: Chart, spec: StyleSpec, rows: number): ChartGeometry {
+  const { grid, sizePt, measure, base } = frame(chart, spec, rows);
   const colors = spec.chart.colors;
   const seriesCount = chart.series.length;
   const legendRow = seriesCount > 1 ? 1 : undefined;
@@ -239,8 +252,8 @@ function legend(geometry: ChartGeometry, names: string[], row: number, measure: 
  * A pie on the left, its slices clockwise from 12 o'clock in category order; on the right one
  * row per slice: a swatch in the slice's colour, the category and its share (45.2%).
  */
-function pieGeometry(chart: Chart, spec: StyleSpec): ChartGeometry {
-  const { grid, rows, sizePt, measure, base } = frame(chart, spec);
+function pieGeometry(chart: Chart, spec: StyleSpec, rows: number): ChartGeometry {
+  const { grid, sizePt, measure, base } = frame(chart, spec, rows);
   const colors = spec.chart.colors;
   const values = chart.series[0].values;
   const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);

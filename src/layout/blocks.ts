@@ -170,12 +170,12 @@ export class BlockBuilder {
         case 'image': {
           groups.push({ ...this.image(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
           // the caption names its figure, so the DOCX learns when both went over with the closing block
-          if (block.caption) groups.push({ ...this.caption(block.caption), block });
+          if (block.caption) groups.push({ ...this.caption(block.caption), block, figureCaption: true });
           break;
         }
         case 'chart':
           groups.push({ ...this.chart(block), block, ...(block.caption ? { keepWithNext: true } : {}) });
-          if (block.caption) groups.push({ ...this.caption(block.caption), block });
+          if (block.caption) groups.push({ ...this.caption(block.caption), block, figureCaption: true });
           break;
         case 'thematicBreak':
           groups.push({ kind: 'blank', items: [blankItem()] });

@@ -3,7 +3,7 @@
  * and glyph runs. Labels are set on their grid rows with the same baseline as body text, so the
  * text of a page with a chart stays on the grid; the chart takes whole rows, as an image does.
  */
-import { chartGeometry, SWATCH_EM, type ChartGeometry, type ChartLabel } from '../chart/geometry.js';
+import { chartGeometry, minChartRows, SWATCH_EM, type ChartGeometry, type ChartLabel } from '../chart/geometry.js';
 import type { Chart } from '../model/document.js';
 import type { FontRole, GridMetrics, StyleSpec } from '../style/spec.js';
 import { breakUnits, buildUnits, type BreakSettings, type BrokenRow } from './breaker.js';
@@ -22,10 +22,12 @@ export interface ChartPainter {
 /** Where an ideographic glyph's middle sits above its baseline, in ems (its em box runs −0.12…0.88). */
 const TEXT_MIDDLE_EM = 0.38;
 
-export function chartItem(chart: Chart, painter: ChartPainter): FlowItem {
-  const geometry = chartGeometry(chart, painter.spec);
+export function chartItem(chart: Chart, painter: ChartPainter, rows?: number): FlowItem {
+  const geometry = chartGeometry(chart, painter.spec, rows);
   return {
     rows: geometry.rows,
+    // set smaller, as an image is, to make room for the closing block (never below its labels' rows)
+    shrinkTo: (fewer) => (fewer >= minChartRows(chart) && fewer < geometry.rows ? chartItem(chart, painter, fewer) : undefined),
     place: (page: PageCanvas, row: number) => {
       const left = painter.grid.textLeftPt;
       const top = painter.grid.textTopPt + row * painter.grid.rowPitchPt;

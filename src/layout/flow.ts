@@ -16,8 +16,8 @@ export interface FlowItem {
   blank?: boolean;
   /** The text of a paragraph row, as printed. */
   text?: string;
-  /** An image set smaller, `rows` tall (the standard's remedy for a closing block left alone). */
-  shrinkTo?(rows: number): FlowItem;
+  /** A figure set smaller, `rows` tall (the standard's remedy for a closing block left alone); undefined when it cannot be. */
+  shrinkTo?(rows: number): FlowItem | undefined;
   /** Draw the item with its first row at grid row `row` of the page. */
   place(page: PageCanvas, row: number): void;
 }
@@ -39,6 +39,8 @@ export interface FlowGroup {
   block?: object;
   /** Starts a new page (an attachment, §7.3.7). */
   breakBefore?: boolean;
+  /** The caption under a figure (图N): it moves with the figure and is no body text above the closing block. */
+  figureCaption?: boolean;
   /**
    * Set on the last rows of a page (the 版记, §7.4), on an even page when `evenPage`; a blank page
    * goes before it when needed, numbered only when `numberBlankPages`.
@@ -67,6 +69,22 @@ export interface Pagination {
 export const blankItem = (): FlowItem => ({ rows: 1, blank: true, place: () => undefined });
 
 interface Entry { item: FlowItem; group: number }
+
+const rowsOf = (group: FlowGroup): number => group.items.reduce((sum, item) => sum + item.rows, 0);
+const isClosing = (group: FlowGroup): boolean => group.kind === 'attachments' || group.kind === 'signature';
+
+/**
+ * When the figure (image or chart) at `index` ends the body, the rows of its caption and of the
+ * closing block (附件说明, 署名, 日期) after it, up to a page break (附件 pages) or the 版记.
+ */
+function rowsAfterClosingFigure(groups: FlowGroup[], index: number): number | undefined {
+  if (groups[index]?.kind !== 'image') return undefined;
+  const end = groups.findIndex((g, k) => k > index && (g.breakBefore || g.pageFoot));
+  const after = groups.slice(index + 1, end === -1 ? undefined : end);
+  const rest = after[0]?.figureCaption ? after.slice(1) : after;
+  if (rest.length === 0 || !rest.every(isClosing)) return undefined;
+  return after.reduce((sum, g) => sum + rowsOf(g), 0);
+}
 
 /** Rows a group needs on the current page before it may start there. */
 function startNeed(groups: FlowGroup[], index: number, depth = 0): number {
@@ -114,7 +132,11 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
     }
     const need = startNeed(groups, gi);
     if (need > rowsPerPage - used && used > 0) {
-      if (group.keepWithPrevious) pullBack(pages, groups);
+      // a figure ending the body that opens a new page takes body rows along: a figure is no
+      // body text, and the closing block after it must not stand without any (§7.3.5)
+      const closingRows = rowsAfterClosingFigure(groups, gi);
+      if (group.keepWithPrevious) pullBack(pages, groups, need);
+      else if (closingRows !== undefined) pullBack(pages, groups, rowsOf(group) + closingRows, true);
       else newPage();
       used = current().reduce((sum, e) => sum + e.item.rows, 0);
     }
@@ -171,43 +193,47 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
   }
 
   /**
-   * A body that ends on an image makes room for the closing block (附件说明, 署名, 日期) on the
-   * image's page by setting the image smaller, down to a third of its rows (three at least) —
-   * GB/T 9704 §7.3.5.5 adjusts spacing rather than leave the 署名 on a page without body text.
+   * A body that ends on a figure (image or chart, with its caption) makes room for the closing
+   * block on the figure's page by setting the figure smaller, down to a third of its rows (three
+   * at least; a chart keeps its labels' rows) — GB/T 9704 §7.3.5.5 adjusts spacing rather than
+   * leave the 署名 on a page without body text.
    */
   function fitClosingImage(gi: number): void {
-    // the closing block: what follows up to a page break (附件 pages) or the 版记
-    const end = groups.findIndex((g, k) => k > gi && (g.breakBefore || g.pageFoot));
-    const rest = groups.slice(gi + 1, end === -1 ? undefined : end);
-    if (rest.length === 0 || !rest.every((g) => g.kind === 'attachments' || g.kind === 'signature')) return;
+    const closingRows = rowsAfterClosingFigure(groups, gi);
     const item = groups[gi].items[0];
-    const closingRows = rest.reduce((sum, g) => sum + g.items.reduce((n, it) => n + it.rows, 0), 0);
     const room = rowsPerPage - used;
-    if (!item?.shrinkTo || used === 0 || item.rows + closingRows <= room) return;
+    if (closingRows === undefined || !item?.shrinkTo || used === 0 || item.rows + closingRows <= room) return;
     const rows = room - closingRows;
     if (rows < Math.max(3, Math.ceil(item.rows / 3))) return;
-    groups[gi] = { ...groups[gi], items: [item.shrinkTo(rows)] };
+    const smaller = item.shrinkTo(rows);
+    if (!smaller) return;
+    groups[gi] = { ...groups[gi], items: [smaller] };
     closingKeep = { group: gi, fromItem: 0, imageRows: rows };
   }
 
   /**
-   * Move the last rows of the current page to a new page so the next group has body above it:
-   * whole keep-together groups (附件说明), then two rows of a paragraph (or all of a short one),
-   * the last row of a table (its header set again above it), or a closing image; then any
-   * heading those rows leave behind.
+   * Move the last rows of the current page to a new page so the next group (`need` rows) has body
+   * above it: whole keep-together groups (附件说明), then two rows of a paragraph (or all of a short
+   * one), the last row of a table (its header set again above it); then any heading those rows
+   * leave behind. A figure (with its caption) is no body text: it goes over with the body rows
+   * above it, or alone when those would not fit on the new page. `bodyOnly`: the next group is a
+   * figure ending the body, and only body rows are wanted.
    */
-  function pullBack(all: Entry[][], flow: FlowGroup[]): void {
+  function pullBack(all: Entry[][], flow: FlowGroup[], need: number, bodyOnly = false): void {
     const page = all[all.length - 1];
     const moved: Entry[] = [];
     const take = (count: number): void => {
       for (let k = 0; k < count && page.length > 0; k++) moved.unshift(page.pop()!);
     };
+    const before = closingKeep;
     let movedBody = false;
+    let figure: { entries: number; keep: ClosingKeep } | undefined;
     while (page.length > 0 && !movedBody) {
       const last = page[page.length - 1];
       const group = flow[last.group];
       const same = page.filter((e) => e.group === last.group).length;
       if (last.item.blank) take(1);
+      else if (group.figureCaption && !bodyOnly && !figure) take(same);
       else if (group.kind === 'text') {
         const count = same >= 4 ? 2 : same;
         take(count);
@@ -218,14 +244,26 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
         if (group.repeatOnNewPage) moved.unshift({ item: group.repeatOnNewPage, group: last.group });
         closingKeep = { group: last.group, fromItem: group.items.indexOf(moved[moved.length - 1].item) };
         movedBody = true;
-      } else if (group.kind === 'image') {
+      } else if (group.kind === 'image' && !bodyOnly && !figure) {
         take(1);
-        closingKeep = { group: last.group, fromItem: 0 };
-        movedBody = true;
-      } else if (group.keepTogether && group.kind !== 'heading' && group.kind !== 'masthead') take(same);
+        figure = { entries: moved.length, keep: { group: last.group, fromItem: 0 } };
+      } else if (group.keepTogether && group.kind !== 'heading' && group.kind !== 'masthead' && !bodyOnly && !figure) take(same);
       else break;
     }
     while (page.length > 0 && flow[page[page.length - 1].group].keepWithNext) take(1);
+    const fits = moved.reduce((sum, e) => sum + e.item.rows, 0) + need <= rowsPerPage;
+    if (bodyOnly && (!movedBody || !fits)) {
+      // no body rows to take, or too many with the figure: it simply starts the next page
+      page.push(...moved);
+      closingKeep = before;
+      all.push([]);
+      return;
+    }
+    if (figure && (!movedBody || !fits)) {
+      // the body rows would not fit on the new page with the figure: they stay, it goes alone
+      if (movedBody) page.push(...moved.splice(0, moved.length - figure.entries));
+      closingKeep = figure.keep;
+    }
     while (moved[0]?.item.blank) moved.shift();
     if (page.length === 0) {
       page.push(...moved); // nothing would be left: keep the page as it was

@@ -4,7 +4,7 @@
  * alignment, a list's depth, a heading whose number Word cannot produce by itself.
  */
 import { AlignmentType, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import { inlineText, type Block, type Caption, type Heading, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
+import { inlineText, type Block, type Caption, type Chart, type Heading, type Image, type Inline, type ListBlock, type Table as TableBlock } from '../../model/document.js';
 import { captionInlines } from '../../model/caption.js';
 import { chartRun } from './chart.js';
 import type { LayoutResult } from '../../layout/types.js';
@@ -56,6 +56,8 @@ export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle
   return blocks.flatMap((block, i) => {
     const last = i === blocks.length - 1;
     if (options?.keep?.block === block) return keptWithClosing(block, context, paragraphStyle, options.keep);
+    // a figure ending the body is no body text: it keeps with the closing block, as in the layout
+    if (options?.closing && last && (block.kind === 'image' || block.kind === 'chart')) return figureKeptWithClosing(block, context.spec);
     // A short last paragraph goes over with the closing block should a renderer paginate
     // differently from our layout; a long one is split only where the layout said (above).
     if (options?.closing && last && block.kind === 'paragraph' && printedWidth(inlineText(block.content), 0) <= 3 * context.spec.grid.charsPerRow) {
@@ -80,13 +82,15 @@ function keptWithClosing(block: Block, context: BodyContext, paragraphStyle: str
     ];
   }
   if (block.kind === 'paragraph') return [new Paragraph({ style: paragraphStyle, keepNext: true, children: inlineRuns(block.content) })];
-  if (block.kind === 'image') {
-    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [imageRun(block, context.spec, keep.imageRows)] }), ...captionParagraphs(block.caption, true)];
-  }
-  if (block.kind === 'chart') {
-    return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [chartRun(block, context.spec)] }), ...captionParagraphs(block.caption, true)];
-  }
+  if (block.kind === 'image' || block.kind === 'chart') return figureKeptWithClosing(block, context.spec, keep.imageRows);
   return bodyBlock(block, { ...context, keepTableRowsFrom: block.kind === 'table' ? keep.fromRow : undefined }, paragraphStyle);
+}
+
+/** An image or chart (`imageRows` tall when the layout set it smaller) and its caption, kept with what follows. */
+function figureKeptWithClosing(block: Image | Chart, spec: StyleSpec, imageRows?: number): Paragraph[] {
+  // a chart's rows reach its part through numberCharts (the chart part is written apart)
+  const run = block.kind === 'image' ? imageRun(block, spec, imageRows) : chartRun(block, spec);
+  return [new Paragraph({ style: STYLES.image.id, keepNext: true, children: [run] }), ...captionParagraphs(block.caption, true)];
 }
 
 /** Offset in `text` just after the printed rows `rows` (rows drop the spaces they were broken at). */

@@ -12,6 +12,7 @@
  */
 import { ImportedXmlComponent, type ParagraphChild } from 'docx';
 import { chartGeometry, SWATCH_EM, type ChartGeometry, type ChartLabel } from '../../chart/geometry.js';
+import type { LayoutResult } from '../../layout/types.js';
 import type { Block, Chart, Document } from '../../model/document.js';
 import type { StyleSpec } from '../../style/spec.js';
 import { chartWorkbook, sheetRefs } from './chart-workbook.js';
@@ -54,12 +55,14 @@ export async function chartParts(charts: Map<Chart, number>, spec: StyleSpec, da
 
 /** Each chart's N in word/charts/chartN.xml, set for the document being written (numberCharts). */
 const CHART_NUMBERS = new WeakMap<Chart, number>();
+/** Rows of a chart the layout set smaller to keep the closing block with the body (numberCharts). */
+const CHART_ROWS = new WeakMap<Chart, number>();
 
 /**
  * Number the document's charts 1, 2 … in order, the body's and then the attachment pages' (each
  * writes its paragraphs with a context of its own, so the numbers live here, with the charts).
  */
-export function numberCharts(doc: Document): Map<Chart, number> {
+export function numberCharts(doc: Document, keep?: LayoutResult['closingKeep']): Map<Chart, number> {
   const charts = new Map<Chart, number>();
   const walk = (blocks: Block[]): void => {
     for (const block of blocks) {
@@ -70,14 +73,18 @@ export function numberCharts(doc: Document): Map<Chart, number> {
   };
   walk(doc.body);
   for (const page of doc.attachmentPages ?? []) walk(page.body);
-  for (const [chart, n] of charts) CHART_NUMBERS.set(chart, n);
+  for (const [chart, n] of charts) {
+    CHART_NUMBERS.set(chart, n);
+    if (keep?.block === chart && keep.imageRows !== undefined) CHART_ROWS.set(chart, keep.imageRows);
+    else CHART_ROWS.delete(chart);
+  }
   return charts;
 }
 
 /** The inline drawing that shows a chart (numbered by numberCharts) in its paragraph. */
 export function chartRun(chart: Chart, spec: StyleSpec): ParagraphChild {
   const index = CHART_NUMBERS.get(chart) ?? 1;
-  const geometry = chartGeometry(chart, spec);
+  const geometry = chartGeometry(chart, spec, CHART_ROWS.get(chart));
   const cx = Math.round(geometry.widthPt * EMU_PER_PT);
   const cy = Math.round(geometry.drawingHeightPt * EMU_PER_PT);
   const description = chart.categories.map((c, k) => `${c} ${chart.series.map((s) => s.values[k] ?? '—').join('/')}`).join('；');
@@ -92,7 +99,7 @@ export function chartRun(chart: Chart, spec: StyleSpec): ParagraphChild {
 
 /** word/charts/chartN.xml; its data relationship (rId1) names the embedded workbook. */
 export function chartXml(chart: Chart, spec: StyleSpec): string {
-  const g = chartGeometry(chart, spec);
+  const g = chartGeometry(chart, spec, CHART_ROWS.get(chart));
   const frame = new ChartFrame(g, spec);
   const plot = chart.type === 'pie' ? pieChartXml(chart, g, frame) : axisChartXml(chart, g, frame);
   const legend = chart.type !== 'pie' && chart.series.length > 1 ? legendXml(g, frame) : '';

@@ -43,7 +43,7 @@ export async function writeDocx(doc: Document, spec: StyleSpec, layout?: LayoutR
   const masthead = mastheadParagraphs(doc, spec, geometry);
   const colophon = colophonParagraphs(doc, spec, geometry, layout);
   const body = bodyContext(doc.body, geometry, spec);
-  const charts = numberCharts(doc);
+  const charts = numberCharts(doc, layout?.closingKeep);
   const children = [
     ...masthead.paragraphs,
     ...openingParagraphs(doc, spec, geometry),
