@@ -5,7 +5,7 @@
  * still reported, and a fence the chart reader refuses does not break lint.
  */
 import { describe, expect, it } from 'vitest';
-import { chartReferences } from '../src/lint/chart-references.js';
+import { chartFences, chartReferences } from '../src/lint/chart-fences.js';
 import { lintProject } from '../src/lint/engine.js';
 import { LineIndex } from '../src/text/position.js';
 import { loadProject } from '../src/project/load.js';
@@ -72,7 +72,8 @@ describe('unused-indicator counts chart series as uses', () => {
 
 describe('a chart reference', () => {
   it('is placed at its series entry in the file, inside a list too', () => {
-    const refs = chartReferences('sections/01.md', new LineIndex(SECTION), { 分项: { 工业: 1, 服务业: 2 } });
+    const index = new LineIndex(SECTION);
+    const refs = chartReferences('sections/01.md', chartFences(index), index, { 分项: { 工业: 1, 服务业: 2 } });
     expect(refs.map((r) => [r.original, r.path, r.line, r.column, SECTION.slice(r.start, r.end)])).toEqual([
       ['规上工业产值', ['规上工业产值'], 5, 10, '规上工业产值'],
       ['固定资产投资', ['固定资产投资'], 5, 23, '固定资产投资'],

@@ -31,7 +31,12 @@ export interface SeriesRequest {
   /** The indicator path as written (`规上工业产值`, `月度.产值`). */
   name: string;
   offset: number;
+  /** Where the renamed label is written in the fence. */
+  labelRange?: TextRange;
 }
+
+/** [start, end) UTF-16 offsets in the fence text. */
+export type TextRange = [start: number, end: number];
 
 export interface ChartRequest {
   type: ChartType;
@@ -42,6 +47,8 @@ export interface ChartRequest {
   unit?: string;
   /** Offset of the `series` value (for problems about the series as a whole). */
   seriesOffset: number;
+  /** Where the text the chart prints is written (title, unit, renamed series): lint looks for blanks there. */
+  printed: TextRange[];
 }
 
 const KEYS = ['type', 'title', 'id', 'series', 'compare', 'unit'];
@@ -90,7 +97,14 @@ export function parseChartFence(text: string): ChartRequest {
     compare,
     unit: pairs.has('unit') ? scalarText(pairs.get('unit')!, 'unit') : undefined,
     seriesOffset: valueOffset(seriesPair),
+    printed: [rangeOf(pairs.get('title')?.value), rangeOf(pairs.get('unit')?.value), ...series.map((s) => s.labelRange)]
+      .filter((range): range is TextRange => range !== undefined),
   };
+}
+
+function rangeOf(node: unknown): TextRange | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : undefined;
 }
 
 function seriesList(pair: Pair): SeriesRequest[] {
@@ -117,7 +131,7 @@ function renamed(pair: Pair): SeriesRequest {
   if (!label || !isScalar(value) || value.value === null || !String(value.value).trim()) {
     throw new ChartProblem(startOf(pair.key as Node), 'chart: a renamed series is `显示名: 指标`, e.g. 工业: 规上工业产值');
   }
-  return { label, name: String(value.value).trim(), offset: startOf(value) };
+  return { label, name: String(value.value).trim(), offset: startOf(value), labelRange: rangeOf(pair.key) };
 }
 
 function compareList(pair: Pair | undefined): CompareWith[] {

@@ -12,7 +12,7 @@ import { renderTemplate, type RenderedText } from '../template/render.js';
 import { applySettings } from './apply-settings.js';
 import { DEFAULT_SETTINGS, readLintSettings, type LintSettings } from './config.js';
 import { markdownDirectives, yamlDirectives, type DirectiveSet } from './directives.js';
-import { chartReferences } from './chart-references.js';
+import { chartFences, chartReferences } from './chart-fences.js';
 import { collectReferences, type HandlebarsReference } from './handlebars-references.js';
 import { excludedRanges, maskText } from './markdown-regions.js';
 import type { Finding, LintInput, MarkdownInput, Rule, YamlInput } from './rule.js';
@@ -36,7 +36,8 @@ export interface LintResult {
 
 export function prepareMarkdown(file: SourceFile): MarkdownInput {
   const excluded = excludedRanges(file.text, { mustaches: true });
-  return { file, index: new LineIndex(file.text), excluded, masked: maskText(file.text, excluded) };
+  const index = new LineIndex(file.text);
+  return { file, index, excluded, masked: maskText(file.text, excluded), chartFences: chartFences(index) };
 }
 
 export function lintMarkdownFiles(files: SourceFile[], settings: LintSettings = DEFAULT_SETTINGS, options: LintOptions = {}): LintResult {
@@ -86,7 +87,7 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     markdown, yaml, settings,
     project: {
       indicators: project.indicators, locateIndicator: (p) => project.locateIndicator(p), rendered: texts, references,
-      chartReferences: markdown.flatMap((md) => chartReferences(md.file.displayPath, md.index, project.indicators)),
+      chartReferences: markdown.flatMap((md) => chartReferences(md.file.displayPath, md.chartFences ?? [], md.index, project.indicators)),
     },
   };
   const directives = new Map<string, DirectiveSet>([

@@ -10,6 +10,7 @@ import type { SourceFile } from '../project/source-file.js';
 import type { RenderedText } from '../template/render.js';
 import type { LintSettings } from './config.js';
 import type { Range } from './markdown-regions.js';
+import type { ChartFence } from './chart-fences.js';
 import type { HandlebarsReference } from './handlebars-references.js';
 import type { LineIndex } from '../text/position.js';
 
@@ -45,6 +46,8 @@ export interface MarkdownInput {
   excluded: Range[];
   /** The text with `excluded` blanked out, same length. */
   masked: string;
+  /** The ```chart fences (masked above, though a chart prints its title, unit and series names). */
+  chartFences?: ChartFence[];
 }
 
 export interface YamlInput {

@@ -3,7 +3,7 @@
  * `placeholder`, which both writers make visible (yellow highlight). The detector is passed in,
  * so the model does not depend on lint.
  */
-import type { Block, Document, Inline } from './document.js';
+import type { Block, Caption, Document, Inline } from './document.js';
 
 export type BlankFinder = (text: string) => Array<{ start: number; end: number }>;
 
@@ -34,13 +34,18 @@ export function markPlaceholders(document: Document, find: BlankFinder): Documen
     }
     return out;
   };
+  // captions (表N/图N titles) are printed text like the body's
+  const caption = (c: Caption | undefined) => (c ? { caption: { ...c, content: inlines(c.content) } } : {});
   const block = (b: Block): Block => {
     switch (b.kind) {
       case 'heading':
       case 'paragraph':
         return { ...b, content: inlines(b.content) };
       case 'table':
-        return { ...b, rows: b.rows.map((row) => row.map((cell) => ({ content: inlines(cell.content) }))) };
+        return { ...b, rows: b.rows.map((row) => row.map((cell) => ({ content: inlines(cell.content) }))), ...caption(b.caption) };
+      case 'image':
+      case 'chart':
+        return { ...b, ...caption(b.caption) };
       case 'list':
         return { ...b, items: b.items.map((item) => item.map(block)) };
       case 'quote':
@@ -49,5 +54,6 @@ export function markPlaceholders(document: Document, find: BlankFinder): Documen
         return b;
     }
   };
-  return { ...document, body: document.body.map(block) };
+  const pages = document.attachmentPages?.map((page) => ({ ...page, body: page.body.map(block) }));
+  return { ...document, body: document.body.map(block), ...(pages ? { attachmentPages: pages } : {}) };
 }

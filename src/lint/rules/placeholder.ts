@@ -32,6 +32,15 @@ export function check(input: LintInput): Finding[] {
 
   for (const md of input.markdown) {
     for (const m of findPlaceholders(md.masked, options)) findings.push(findingAt(meta, md.file, md.index, m.start, m.end, describe(m)));
+    // what a ```chart fence prints (its caption's title, unit, series names) is report text too
+    for (const fence of md.chartFences ?? []) {
+      for (const [from, to] of fence.request.printed) {
+        for (const m of findPlaceholders(fence.content.slice(from, to), { ...options, markdownEmphasis: false })) {
+          const start = fence.offsetInFile(from + m.start);
+          findings.push(findingAt(meta, md.file, md.index, start, start + (m.end - m.start), describe(m)));
+        }
+      }
+    }
   }
 
   const flaggedIndicators = new Set<string>();
