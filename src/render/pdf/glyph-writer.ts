@@ -12,13 +12,14 @@
  * Uses pdfkit 0.20's EmbeddedFont internals (subset, widths, unicode), which encode() fills the
  * same way; the subset, W array and ToUnicode map are then written by pdfkit as usual.
  */
+import { deflateSync } from 'node:zlib';
 import type { Face } from '../../fonts/face.js';
 import type { GlyphRun } from '../../layout/types.js';
 
 /** The parts of pdfkit's EmbeddedFont this writer relies on. */
 interface PdfKitEmbeddedFont {
   id: string;
-  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[]; encode(): Buffer };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -27,10 +28,23 @@ interface PdfKitEmbeddedFont {
 /** The parts of a pdfkit document this writer relies on (not all in @types/pdfkit). */
 export interface PdfKitInternals {
   font(src: unknown): unknown;
+  ref(data?: object): PdfKitReference;
   _font: PdfKitEmbeddedFont;
   page: { fonts: Record<string, unknown> };
   addContent(data: string): unknown;
 }
+
+interface PdfKitReference {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: Buffer): void;
+}
+
+/**
+ * The deflated font program of each face's last subset, by its glyph list: watch and batch builds
+ * embed the same glyphs build after build, and deflating a CJK subset was ~20 ms of each.
+ */
+const deflatedPrograms = new WeakMap<Face, { glyphs: string; bytes: Buffer }>();
 
 interface FontEntry {
   pdfFont: PdfKitEmbeddedFont;
@@ -46,7 +60,24 @@ const fmt = (n: number): string => {
 export class GlyphWriter {
   private readonly fonts = new Map<string, FontEntry>();
 
-  constructor(private readonly pdf: PdfKitInternals, private readonly faces: Map<string, Face>) {}
+  private readonly deflated = new WeakSet<Buffer>();
+
+  constructor(private readonly pdf: PdfKitInternals, private readonly faces: Map<string, Face>) {
+    // a stream ended with a font program deflated here is written as it is, marked FlateDecode
+    const ref = pdf.ref.bind(pdf);
+    pdf.ref = (data) => {
+      const made = ref(data);
+      const end = made.end.bind(made);
+      made.end = (chunk) => {
+        if (chunk && this.deflated.has(chunk)) {
+          made.compress = false;
+          made.data.Filter = 'FlateDecode';
+        }
+        end(chunk);
+      };
+      return made;
+    };
+  }
 
   private entry(faceId: string): FontEntry {
     let entry = this.fonts.get(faceId);
@@ -55,6 +86,15 @@ export class GlyphWriter {
       if (!face) throw new Error(`layout used an unknown face ${faceId}`);
       this.pdf.font(face.pdfFont());
       entry = { pdfFont: this.pdf._font, face, codes: new Map() };
+      const subset = entry.pdfFont.subset;
+      const encode = subset.encode.bind(subset);
+      subset.encode = () => {
+        const glyphs = subset.glyphs.join(',');
+        let known = deflatedPrograms.get(face);
+        if (known?.glyphs !== glyphs) deflatedPrograms.set(face, (known = { glyphs, bytes: deflateSync(encode()) }));
+        this.deflated.add(known.bytes);
+        return known.bytes;
+      };
       this.fonts.set(faceId, entry);
     }
     return entry;
