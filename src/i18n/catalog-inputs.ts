@@ -40,6 +40,7 @@ export const INPUT_MESSAGES: Entry[] = [
   ['{name}: must be at most {limit} (got {got})', '{name}：不能大于 {limit}（现在是 {got}）'],
   ['{name}: must be above {limit} (got {got})', '{name}：要大于 {limit}（现在是 {got}）'],
   ['{name}: must be below {limit} (got {got})', '{name}：要小于 {limit}（现在是 {got}）'],
+  ['{name}: must match pattern "{pattern}" (got {value})', '{name}：不符合数据规则要求的格式 "{pattern}"（现在是 {value}）'],
   ['{name}: does not match the schema\'s `{keyword}` rule ({detail})', '{name}：不符合数据规则中的 `{keyword}` 要求'],
   // lint settings in report.yaml
   ['`lint` must be a mapping with `rules`, `placeholders` and/or `fixInOutput`', '`lint` 要写成键值映射，可用的键：`rules`、`placeholders`、`fixInOutput`'],

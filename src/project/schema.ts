@@ -110,6 +110,9 @@ function describe(error: ErrorObject, options: { indicators: Record<string, unkn
       message = `${name || 'indicators'}: must be ${bound} ${String(error.params.limit)} (got ${show(value)})`;
       break;
     }
+    case 'pattern':
+      message = `${name || 'indicators'}: must match pattern "${String(error.params.pattern)}" (got ${show(value)})`;
+      break;
     default:
       message = `${name || 'indicators'}: does not match the schema's \`${error.keyword}\` rule (${error.message ?? error.keyword})`;
   }
