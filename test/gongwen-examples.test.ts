@@ -4,12 +4,16 @@
  * of the DOCX, and both print the same rows on the same pages. examples/qingshi uses every 公文
  * key of the input contract.
  *
- * Where the checker's model of a page and the standard part ways, the departure is named here and
- * nothing else is allowed:
- *   - 份号, 密级 and 紧急程度 are stacked flush left (§7.2.1–7.2.3); the checker reads two flush-left
- *     rows as a paragraph that wraps short (ragged-line) on the first two of them;
- *   - 信函格式 (§10.1) puts the 标志 30 mm from the paper's top, above the text area (text-area,
- *     and line-pitch to the row after it), and page 1 carries no page number.
+ * Where the checker's model of a page and the standard part ways, the departure is named here, with
+ * the clause that asks for it, and nothing else is allowed (each by rule, page and row text):
+ *   - qingshi, ragged-line on 000012 and 秘密★1年: §7.2.3 "如需同时标注份号、密级和保密期限、紧急程度，
+ *     按照份号、密级和保密期限、紧急程度的顺序自上而下分行排列", each 顶格 (§7.2.1 份号 "顶格编排在版心
+ *     左上角第一行", §7.2.2 密级 "顶格编排在版心左上角第二行"); the checker reads two flush-left rows as
+ *     a paragraph that wraps short;
+ *   - han (信函格式, §10.1), page 1: text-area on the 标志, "发文机关标志上边缘距上页边为30 mm", that
+ *     is 7 mm above the text area; line-pitch on the 发文字号, the row after that off-grid 标志
+ *     (the 发文字号 itself is on the grid, 7/8 of a 3号 character under the double line, as §10.1
+ *     asks: gongwen-placement measures it); no page number, "首页不显示页码".
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +28,9 @@ interface Example {
   allowed?: (v: Violation) => boolean;
 }
 
+/** §7.2.1–7.2.3: 份号, 密级 stacked 顶格 above the 紧急程度. */
 const flagRows = (...texts: string[]) => (v: Violation) => v.page === 1 && v.rule === 'ragged-line' && texts.includes(v.text);
+/** §10.1: the 标志 30 mm from the paper's top edge, and 首页不显示页码. */
 const letterPageOne = (v: Violation) => v.page === 1 && ((v.rule === 'text-area' && v.text === '青溪镇人民政府')
   || (v.rule === 'line-pitch' && v.text === '青政函〔2024〕8号') || (v.rule === 'page-number' && /^no page number/.test(v.message)));
 
