@@ -29,15 +29,15 @@ const NOT_MESSAGES: Array<[file: string, start: RegExp, reason: string]> = [
   ['extract/indicators-file.ts', /^`\$\{head\}/, 'the YAML comment written into indicators.yaml'],
 ];
 
-/** XML, HTML and DOCX markup written into files: two tags, a declaration or a comment. */
-const MARKUP = /<[\w:]+(\s[^>]*)?\/?>.*<|<\?xml|<!--/s;
+/** XML, HTML and DOCX markup written into files: two tags, a declaration, a comment, or a text that opens with a tag. */
+const MARKUP = /<[\w:]+(\s[^>]*)?\/?>.*<|<\?xml|<!--|^<[\w:]+[\s/>]/s;
 
 /**
- * Areas whose messages are not all in the catalog yet (being changed by other work as this test
- * landed): scanned, but not yet required (drop the .skip below to list them). Remove an area from
- * here once its messages are in the catalog.
+ * Areas whose messages are not all in the catalog yet: scanned and checked in a test of their own,
+ * apart from the rest. Empty: every area of src/ has its Chinese. Remove an area from here once
+ * its messages are in the catalog.
  */
-const PENDING = ['chart', 'markdown', 'template', 'indicators', 'lint/rules', 'lint/consistency', 'model', 'layout', 'fonts', 'text', 'build', 'render'];
+const PENDING: string[] = [];
 const pending = (m: MessageLiteral) => PENDING.some((dir) => m.file.startsWith(`${dir}/`));
 
 const ENGLISH_LEFT = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/;
@@ -76,7 +76,7 @@ describe('every message in src/ has its Chinese', () => {
     expect(problems(found.filter((m) => !pending(m)))).toEqual([]);
   });
 
-  it.skip('pending areas: each message translates through the catalog', () => {
+  it('pending areas: each message translates through the catalog', () => {
     expect(problems(found.filter(pending))).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ export const SUFFIXES: Entry[] = [
   [', used at {where} by {ref}', '，{where} 处的 {ref} 用到它'],
   [' (文种: {list})', '（文种：{list}）'],
   [' (helpers: {list})', '（可用的函数：{list}）'],
+  [' (known: {list})', '（可用：{list}）'],
 ];
 
 /** Openings several messages share: the rest of the message is translated as a whole message. */
@@ -72,9 +73,10 @@ export const CATALOG: Entry[] = [
   ['`output.dir` must be a folder name', '`output.dir` 要写文件夹名'],
   ['`output.name` must be a file name without extension', '`output.name` 要写不带扩展名的文件名'],
   ['`output.formats` must be a list of output formats, e.g. [docx, pdf]', '`output.formats` 要写输出格式列表，如 [docx, pdf]'],
-  ['unknown key "{key}" {scope}', '未知的键“{key}”（{scope}）'],
   ['unknown key "{key}" in `{scope}`', '未知的键“{key}”（在 `{scope}` 中）'],
   ['unknown key "{key}" in a typed indicator', '指标里有未知的键“{key}”'],
+  ['unknown key "{key}" in a typed indicator (its keys: {list}, and stated rates such as 增速, 完成率)', '指标里有未知的键“{key}”（可用的键：{list}，以及 增速、完成率 等写明的比率）'],
+  ['unknown key "{key}" {scope}', '未知的键“{key}”（{scope}）'],
   ['unknown rule "{id}" in `lint.rules`', '`lint.rules` 中有未知的规则“{id}”'],
   ['unknown kind "{kind}"', '未知的文种“{kind}”'],
   ['unknown template "{name}" (built-in templates: {list})', '未知的模板“{name}”（内置模板：{list}）'],
@@ -146,7 +148,7 @@ export const CATALOG: Entry[] = [
   ['image "{url}" is not a readable PNG or JPEG file', '图片“{url}”不是可读取的 PNG 或 JPEG 文件'],
   ['image "{url}" is {w} × {h} pixels; the limit is {max} pixels a side (export a smaller image)', '图片“{url}”有 {w} × {h} 像素；每边最多 {max} 像素（请导出小一些的图片）'],
   ['image "{url}" is {w} × {h} pixels; the limit is {max} million pixels (export a smaller image)', '图片“{url}”有 {w} × {h} 像素；最多 {max} 百万像素（请导出小一些的图片）'],
-  ['image "{url}" is damaged ({problem}); export it again', '图片“{url}”已损坏（{problem}）；请重新导出'],
+  ['image "{url}" is damaged ({problem}); export it again', '图片“{url}”已损坏（{problem}）；请重新导出这张图片'],
   ['fonts.{role}: font file "{path}" not found', 'fonts.{role}：找不到字体文件“{path}”'],
   ['fonts.{role}: font file not found: {path}', 'fonts.{role}：找不到字体文件 {path}'],
   ['not a TrueType/OpenType font (fonts.{role} in {file})', '不是 TrueType/OpenType 字体文件（{file} 中的 fonts.{role}）'],
@@ -155,6 +157,9 @@ export const CATALOG: Entry[] = [
   // lint findings
   ['unfilled blank "{text}" in the report text from indicator {name} (printed at {where})', '未填写的空白“{text}”，来自指标 {name}（印在 {where}）'],
   ['unfilled blank "{text}" in the report text printed here', '这里印出的正文中有未填写的空白“{text}”'],
+  // {used}: where the indicator is printed (", used at … by …"), when it is
+  ['unfilled blank "{text}" in indicator {name} (not filled in){used}', '指标 {name} 中有未填写的空白“{text}”（尚未填写）{used}'],
+  ['unfilled blank "{text}" in {name} (not filled in){used}', '{name} 中有未填写的空白“{text}”（尚未填写）{used}'],
   ['unfilled blank "{text}" in indicator {name} (not filled in)', '指标 {name} 中有未填写的空白“{text}”（尚未填写）'],
   ['unfilled blank "{text}" in {name} (not filled in)', '{name} 中有未填写的空白“{text}”（尚未填写）'],
   ['unfilled blank "{text}" in indicator {name}', '指标 {name} 中有未填写的空白“{text}”'],
@@ -173,8 +178,7 @@ export const CATALOG: Entry[] = [
   ['unit "{typed}" disagrees with the scale helper, which converts {name} to {unit}', '单位“{typed}”与 scale 换算结果不符，{name} 被换算为 {unit}'],
   ['unit "{typed}" disagrees with the data: {name} is in {unit}; use {{scale {ref} "{typed2}"}} to convert', '单位“{typed}”与数据不符：{name} 的单位是 {unit}；请用 {{scale {ref} "{typed2}"}} 换算'],
   ['{name} is printed as {data} from the data ({where}) but typed here as {typed} ({how}); print it with the reference instead', '{name} 从数据印出为 {data}（{where}），这里却手写成 {typed}（{how}）；请改用指标引用'],
-  ['{said} disagrees with the data: {detail}', '“{said}”与数据不符：{detail}'],
-  ['{path} is {shown} but {detail}', '{path} 写的是 {shown}，但 {detail}'],
+  // stated-change, completion-rate and contradictory-data: catalog-lint.ts
   // the command line
   ['no such file or directory', '找不到这个文件或文件夹'],
   ['expected a project directory, report.yaml or a Markdown file', '这里要给项目文件夹、report.yaml 或 Markdown 文件'],
