@@ -4,6 +4,7 @@
  * a renamed series, a dotted path, a fence inside a list). Data no chart and no text uses is
  * still reported, and a fence the chart reader refuses does not break lint.
  */
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartFences, chartReferences } from '../src/lint/chart-fences.js';
 import { lintProject } from '../src/lint/engine.js';
@@ -81,5 +82,22 @@ describe('a chart reference', () => {
       ['分项.服务业', ['分项', '服务业'], 12, 19, '分项.服务业'],
       ['月度产值', ['月度产值'], 17, 14, '月度产值'],
     ]);
+  });
+});
+
+describe('missing-indicator on a chart series', () => {
+  it('report lint lists a series naming no indicator, at its entry, with the nearest name; the build leaves it to the chart', () => {
+    const dir = makeProject({
+      'report.yaml': CONFIG, 'indicators.yaml': DATA, 'attachments/structure.md': fence('type: pie\nseries: [产业结够]'),
+      'sections/01.md': `{{镇名}}。\n\n${fence('type: bar\nseries: [规上工业产值, 固定资产投入]')}\n`,
+    });
+    const project = loadProject(dir);
+    const missing = lintProject(project).findings.filter((f) => f.rule === 'missing-indicator');
+    expect(missing.map((f) => `${relative(dir, f.file)}:${f.line}:${f.column}: ${f.message}`).sort()).toEqual([
+      'attachments/structure.md:3:10: chart names missing indicator "产业结够"; did you mean "产业结构"?',
+      'sections/01.md:5:18: chart names missing indicator "固定资产投入"; did you mean "固定资产投资"?',
+    ]);
+    // a build runs the rules with its rendered sections: the chart itself reports it (exit 2)
+    expect(lintProject(project, {}, []).findings.filter((f) => f.rule === 'missing-indicator')).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ export function indicatorPath(name: string, indicators: Record<string, unknown>)
   return name.split('.').map((part) => part.trim());
 }
 
-function knownPaths(indicators: Record<string, unknown>): string[] {
+export function knownPaths(indicators: Record<string, unknown>): string[] {
   const out = new Set<string>(Object.keys(indicators));
   for (const path of leafPaths(indicators)) {
     for (let n = 1; n <= path.length; n++) out.add(path.slice(0, n).join('.'));

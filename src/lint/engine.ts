@@ -88,6 +88,7 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     project: {
       indicators: project.indicators, locateIndicator: (p) => project.locateIndicator(p), rendered: texts, references,
       chartReferences: markdown.flatMap((md) => chartReferences(md.file.displayPath, md.chartFences ?? [], md.index, project.indicators)),
+      building: rendered !== undefined,
     },
   };
   const directives = new Map<string, DirectiveSet>([

@@ -67,6 +67,11 @@ export interface ProjectInput {
   references: HandlebarsReference[];
   /** The indicators ```chart fences draw (sections and attachment files), at their series entries. */
   chartReferences?: HandlebarsReference[];
+  /**
+   * True when a build runs the rules: it reports a chart naming a missing indicator itself, at the
+   * chart (exit 2, as for a {{reference}}), so missing-indicator leaves charts to it then.
+   */
+  building?: boolean;
 }
 
 export interface LintInput {

@@ -2,7 +2,10 @@
  * missing-indicator: a Handlebars reference with no data behind it ({{规上工业产值.本期}} when the
  * YAML has no such key, or leaves it empty). Reported at the reference in the file the author
  * edits, with the closest existing key as a suggestion. Conditions ({{#if 备注}}) may be absent.
+ * The series of a ```chart fence are references too (`report lint` lists them; a build stops at
+ * the chart itself).
  */
+import { knownPaths } from '../../chart/data.js';
 import { ABSENT, isPlainObject, lookup } from '../../indicators/lookup.js';
 import { didYouMean } from '../../text/did-you-mean.js';
 import { referenceFinding } from '../reference-finding.js';
@@ -20,6 +23,12 @@ export function check(input: LintInput): Finding[] {
   const project = input.project;
   if (!project) return [];
   const findings: Finding[] = [];
+  for (const ref of project.building ? [] : project.chartReferences ?? []) {
+    if (lookup(project.indicators, ref.path) !== ABSENT) continue;
+    const guess = didYouMean(ref.original, knownPaths(project.indicators));
+    // the words of the build's own chart error (src/chart/data.ts), so both read the same
+    findings.push(referenceFinding(input, meta, ref, `chart names missing indicator "${ref.original}"${guess ? `; did you mean "${guess}"?` : ''}`));
+  }
   for (const ref of project.references) {
     if (ref.scoped || ref.conditional) continue;
     const value = lookup(project.indicators, ref.path);
