@@ -66,6 +66,9 @@ export function readTableDirectory(bytes: FileBytes, offset: number): Map<string
   return tables;
 }
 
+/** Glyphs closer than this in the glyf table are read together (a CJK glyph is ~1–2 KB). */
+const READ_GAP = 16 * 1024;
+
 /** cmap subtables in the order fontkit prefers them (full Unicode first). */
 const CMAP_PREFERENCE: Array<[number, number]> = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
 
@@ -127,15 +130,42 @@ export class SfntFace {
 
   /** Raw glyf bytes of glyph `gid` (TrueType outlines only); empty for a blank glyph. */
   glyphData(gid: number): Buffer {
+    const [start, end] = this.glyphRange(gid);
+    return end > start ? this.bytes.read(this.glyfOffset + start, end - start) : Buffer.alloc(0);
+  }
+
+  /**
+   * Raw glyf bytes of many glyphs, read in a few large reads: neighbouring glyphs (by offset)
+   * less than READ_GAP apart share one read. A subset's ~1 000 glyphs one read each cost ~25 ms.
+   */
+  glyphDataMany(gids: number[]): Map<number, Buffer> {
+    const ranges = [...new Set(gids)].map((gid) => ({ gid, range: this.glyphRange(gid) })).sort((a, b) => a.range[0] - b.range[0]);
+    const out = new Map<number, Buffer>();
+    let i = 0;
+    while (i < ranges.length) {
+      let j = i;
+      let end = ranges[i].range[1];
+      while (j + 1 < ranges.length && ranges[j + 1].range[0] - end < READ_GAP) end = Math.max(end, ranges[++j].range[1]);
+      const from = ranges[i].range[0];
+      const block = end > from ? this.bytes.read(this.glyfOffset + from, end - from) : Buffer.alloc(0);
+      for (let k = i; k <= j; k++) {
+        const [start, stop] = ranges[k].range;
+        out.set(ranges[k].gid, stop > start ? block.subarray(start - from, stop - from) : Buffer.alloc(0));
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /** [start, end) of glyph `gid` in the glyf table ([0, 0] outside the font). */
+  private glyphRange(gid: number): [number, number] {
     if (!this.loca) {
       this.loca = this.table('loca');
       this.glyfOffset = this.tables.get('glyf')!.offset;
     }
+    if (gid < 0 || gid >= this.numGlyphs) return [0, 0];
     const at = (i: number) => (this.indexToLocFormat === 0 ? 2 * this.loca!.readUInt16BE(2 * i) : this.loca!.readUInt32BE(4 * i));
-    if (gid < 0 || gid >= this.numGlyphs) return Buffer.alloc(0);
-    const start = at(gid);
-    const end = at(gid + 1);
-    return end > start ? this.bytes.read(this.glyfOffset + start, end - start) : Buffer.alloc(0);
+    return [at(gid), at(gid + 1)];
   }
 
   /** The box in a TrueType glyph's header (null for blank glyphs and CFF fonts). */

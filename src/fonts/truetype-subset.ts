@@ -39,9 +39,11 @@ export class TrueTypeSubset {
     const glyf: Buffer[] = [];
     const offsets: number[] = [];
     let size = 0;
-    // components found in composites are appended while the loop runs
+    // the glyphs asked for in a few large reads; components found in composites are appended
+    // while the loop runs and read one by one
+    const prefetched = this.face.glyphDataMany(this.glyphs);
     for (let i = 0; i < this.glyphs.length; i++) {
-      let data = this.face.glyphData(this.glyphs[i]);
+      let data = prefetched.get(this.glyphs[i]) ?? this.face.glyphData(this.glyphs[i]);
       if (data.length >= 10 && data.readInt16BE(0) < 0) data = this.remapComponents(Buffer.from(data));
       offsets.push(size);
       const padded = (data.length + 3) & ~3;
