@@ -3,7 +3,9 @@
  * same glyph for every character of the reference report, the same advances, and a subset whose
  * glyphs draw the same outlines as the original's (composites with their components).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as fontkit from 'fontkit';
@@ -67,5 +69,16 @@ describe('the sfnt reader', () => {
       expect(mine.path.toSVG(), ch).toBe(theirs.path.toSVG());
       expect(mine.advanceWidth, ch).toBe(theirs.advanceWidth);
     });
+  });
+
+  it('opens a font file afresh once it has been replaced (watch mode), not mixing two versions', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'report-face-')), 'Office.ttf');
+    copyFileSync(tinos, path);
+    expect(loadFace(path).postscriptName).toBe('Tinos-Regular');
+    expect(loadFace(path)).toBe(loadFace(path));
+    copyFileSync(embeddedFontPath('noto-sans-sc', 400), path);
+    const replaced = loadFace(path);
+    expect(replaced.postscriptName).toBe('NotoSansSC-Regular');
+    expect(replaced.glyph('镇')?.advance).toBe(1);
   });
 });

@@ -6,7 +6,7 @@
  * (OTF, the Noto CJK collections) go through fontkit, loaded only for them.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type * as Fontkit from 'fontkit';
 import type { FaceMetrics, GlyphMetrics } from '../layout/types.js';
 import { readFaceNames } from './font-names.js';
@@ -134,21 +134,26 @@ function trueTypeForPdfKit(face: Face): object {
   };
 }
 
-const loaded = new Map<string, Face>();
+const loaded = new Map<string, { stamp: string; face: Face }>();
 
-/** Load (once per process) the face `postscriptName` of a font file; the first face if absent. */
+/**
+ * Load (once per process) the face `postscriptName` of a font file; the first face if absent.
+ * A file changed since (size or time: watch mode, an office replacing a font) is opened afresh —
+ * the face reads its tables from the open file as needed, and must not mix two versions.
+ */
 export function loadFace(path: string, postscriptName?: string): Face {
   const key = `${path}#${postscriptName ?? ''}`;
-  let face = loaded.get(key);
-  if (!face) {
-    const started = performance.now();
-    const names = readFaceNames(path);
-    const chosen = (postscriptName ? names.find((n) => n.postscriptName === postscriptName) : undefined) ?? names[0];
-    const bytes = new FileBytes(path);
-    const offsets = faceOffsets(bytes);
-    const sfnt = new SfntFace(bytes, offsets[chosen?.index ?? 0] ?? offsets[0]);
-    face = new Face(path, sfnt, chosen?.postscriptName ?? '', chosen?.family ?? '', performance.now() - started);
-    loaded.set(key, face);
-  }
+  const stat = statSync(path);
+  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  const known = loaded.get(key);
+  if (known?.stamp === stamp) return known.face;
+  const started = performance.now();
+  const names = readFaceNames(path);
+  const chosen = (postscriptName ? names.find((n) => n.postscriptName === postscriptName) : undefined) ?? names[0];
+  const bytes = new FileBytes(path);
+  const offsets = faceOffsets(bytes);
+  const sfnt = new SfntFace(bytes, offsets[chosen?.index ?? 0] ?? offsets[0]);
+  const face = new Face(path, sfnt, chosen?.postscriptName ?? '', chosen?.family ?? '', performance.now() - started);
+  loaded.set(key, { stamp, face });
   return face;
 }
