@@ -3,7 +3,7 @@
  * same glyph for every character of the reference report, the same advances, and a subset whose
  * glyphs draw the same outlines as the original's (composites with their components).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,6 +12,8 @@ import * as fontkit from 'fontkit';
 import { loadFace } from '../src/fonts/face.js';
 import { embeddedFontPath } from '../src/fonts/resolve.js';
 import { TrueTypeSubset } from '../src/fonts/truetype-subset.js';
+import { runReport } from './helpers/cli.js';
+import { makeProject } from './helpers/project.js';
 
 const require = createRequire(import.meta.url);
 const tinos = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');
@@ -80,5 +82,26 @@ describe('the sfnt reader', () => {
     const replaced = loadFace(path);
     expect(replaced.postscriptName).toBe('NotoSansSC-Regular');
     expect(replaced.glyph('镇')?.advance).toBe(1);
+  });
+
+  it('a damaged font file is one line naming it (exit 2); one whose cmap is unreadable prints nothing from it', () => {
+    const noto = readFileSync(embeddedFontPath('noto-serif-sc', 400));
+    const dir = makeProject({
+      'report.yaml': 'title: 字体测试\nsections: [a.md]\nfonts:\n  body: fonts/Body.ttf\n', 'a.md': '正文一段。\n',
+      'fonts/Body.ttf': noto.subarray(0, 600_000),
+    });
+    const cut = runReport(['build', dir, '--out', join(dir, 'out')], { env: { LANG: 'C' } });
+    expect(cut.status).toBe(2);
+    expect(cut.stderr.trim()).toMatch(/Body\.ttf: the font file ends early$/);
+    // every cmap byte 0xff: the subtables point outside the table, so the face maps nothing
+    const damaged = Buffer.from(noto);
+    const tables = noto.readUInt16BE(4);
+    for (let i = 0; i < tables; i++) {
+      if (noto.toString('latin1', 12 + 16 * i, 16 + 16 * i) !== 'cmap') continue;
+      damaged.fill(0xff, noto.readUInt32BE(20 + 16 * i), noto.readUInt32BE(20 + 16 * i) + noto.readUInt32BE(24 + 16 * i));
+    }
+    writeFileSync(join(dir, 'fonts/Body.ttf'), damaged);
+    const built = runReport(['build', dir, '--out', join(dir, 'out')], { env: { LANG: 'C' } });
+    expect(built.status, built.stderr).toBe(0);
   });
 });

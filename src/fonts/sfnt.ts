@@ -6,6 +6,13 @@
  * fontkit decodes whole tables (and, without vmtx, every glyph's outline for its metrics).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { inputError, type InputError } from '../diagnostic.js';
+import { displayPath } from '../project/source-file.js';
+
+/** A font file that cannot be read as it claims: one line naming the file (it has no lines). */
+export function damagedFont(path: string, problem: string): InputError {
+  return inputError(displayPath(path), problem, undefined, 'font-file');
+}
 
 export interface TableRecord {
   offset: number;
@@ -32,7 +39,7 @@ export class FileBytes {
     let got = 0;
     while (got < length) {
       const n = readSync(this.fd, buf, got, length - got, offset + got);
-      if (n === 0) throw new Error(`${this.path}: the font file ends early`);
+      if (n === 0) throw damagedFont(this.path, 'the font file ends early');
       got += n;
     }
     return buf;
@@ -53,7 +60,7 @@ export function faceOffsets(bytes: FileBytes): number[] {
     return Array.from({ length: count }, (_, i) => table.readUInt32BE(4 * i));
   }
   if (tag === '\0\x01\0\0' || tag === 'OTTO' || tag === 'true') return [0];
-  throw new Error(`${bytes.path}: not an OpenType or TrueType font`);
+  throw damagedFont(bytes.path, 'not an OpenType or TrueType font');
 }
 
 export function readTableDirectory(bytes: FileBytes, offset: number): Map<string, TableRecord> {
@@ -89,15 +96,23 @@ export class SfntFace {
 
   constructor(readonly bytes: FileBytes, readonly offset: number) {
     this.tables = readTableDirectory(bytes, offset);
-    this.head = this.table('head');
-    this.hhea = this.table('hhea');
+    this.head = this.sized('head', 54);
+    this.hhea = this.sized('hhea', 36);
     this.unitsPerEm = this.head.readUInt16BE(18);
     this.indexToLocFormat = this.head.readInt16BE(50);
-    this.numGlyphs = this.table('maxp').readUInt16BE(4);
+    this.numGlyphs = this.sized('maxp', 6).readUInt16BE(4);
     this.numberOfHMetrics = this.hhea.readUInt16BE(34);
-    this.hmtx = this.table('hmtx');
+    this.hmtx = this.sized('hmtx', 4 * this.numberOfHMetrics);
+    if (this.unitsPerEm === 0 || this.numberOfHMetrics === 0) throw damagedFont(bytes.path, 'the font has no hmtx table');
     this.cff = this.tables.has('CFF ') || this.tables.has('CFF2');
     this.codeToGlyph = cmapLookup(this.table('cmap'));
+  }
+
+  /** A table at least `size` bytes long (a shorter one is damaged: reads would run past it). */
+  private sized(tag: string, size: number): Buffer {
+    const data = this.table(tag);
+    if (data.length < size) throw damagedFont(this.bytes.path, `the font has no ${tag} table`);
+    return data;
   }
 
   has(tag: string): boolean {
@@ -107,7 +122,7 @@ export class SfntFace {
   /** The bytes of a table; throws when the font lacks it. */
   table(tag: string): Buffer {
     const record = this.tables.get(tag);
-    if (!record) throw new Error(`${this.bytes.path}: the font has no ${tag.trim()} table`);
+    if (!record) throw damagedFont(this.bytes.path, `the font has no ${tag.trim()} table`);
     return this.bytes.read(record.offset, record.length);
   }
 
@@ -163,7 +178,7 @@ export class SfntFace {
       this.loca = this.table('loca');
       this.glyfOffset = this.tables.get('glyf')!.offset;
     }
-    if (gid < 0 || gid >= this.numGlyphs) return [0, 0];
+    if (gid < 0 || gid >= this.numGlyphs || (gid + 2) * (this.indexToLocFormat === 0 ? 2 : 4) > this.loca.length) return [0, 0];
     const at = (i: number) => (this.indexToLocFormat === 0 ? 2 * this.loca!.readUInt16BE(2 * i) : this.loca!.readUInt32BE(4 * i));
     return [at(gid), at(gid + 1)];
   }
@@ -181,15 +196,17 @@ export class SfntFace {
 function cmapLookup(cmap: Buffer): (cp: number) => number {
   const count = cmap.readUInt16BE(2);
   const subtables: Array<{ platform: number; encoding: number; offset: number }> = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && 12 + 8 * i <= cmap.length; i++) {
     subtables.push({ platform: cmap.readUInt16BE(4 + 8 * i), encoding: cmap.readUInt16BE(6 + 8 * i), offset: cmap.readUInt32BE(8 + 8 * i) });
   }
+  // a subtable whose arrays run past the table is skipped: every lookup stays inside it
+  const fits = (end: number) => end <= cmap.length;
   for (const [platform, encoding] of CMAP_PREFERENCE) {
     const found = subtables.find((s) => s.platform === platform && s.encoding === encoding);
-    if (!found) continue;
+    if (!found || !fits(found.offset + 16)) continue;
     const format = cmap.readUInt16BE(found.offset);
-    if (format === 12) return format12(cmap, found.offset);
-    if (format === 4) return format4(cmap, found.offset);
+    if (format === 12 && fits(found.offset + 16 + 12 * cmap.readUInt32BE(found.offset + 12))) return format12(cmap, found.offset);
+    if (format === 4 && fits(found.offset + 16 + 4 * cmap.readUInt16BE(found.offset + 6))) return format4(cmap, found.offset);
   }
   return () => 0;
 }

@@ -123,9 +123,9 @@ export const CONTENT_MESSAGES: Entry[] = [
   ['no font has the character "{ch}" (U+{code}); it is printed as 〓', '所有字体里都没有字符“{ch}”（U+{code}），它会印成 〓；请换成常用字，或安装含有这个字的字体'],
   ['a table of {n} columns is too wide for the page even at {size} pt: figures may wrap (split it or shorten its heads)', '这张表有 {n} 列，字号缩到 {size} 磅仍比版心宽，数字可能折行；请把表拆开，或缩短表头'],
   // fonts
-  ['{path}: the font file ends early', '{path}：字体文件不完整（提前结束），可能已损坏；请重新复制或安装这个字体'],
-  ['{path}: not an OpenType or TrueType font', '{path}：不是 OpenType 或 TrueType 字体；请换用 .ttf 或 .otf 字体文件'],
-  ['{path}: the font has no {tag} table', '{path}：字体里缺少 {tag} 表，可能已损坏或不完整；请换一个字体文件'],
+  ['the font file ends early', '字体文件不完整（提前结束），可能已损坏；请重新复制或安装这个字体'],
+  ['not an OpenType or TrueType font', '不是 OpenType 或 TrueType 字体；请换用 .ttf 或 .otf 字体文件'],
+  ['the font has no {tag} table', '字体里缺少 {tag} 表，可能已损坏或不完整；请换一个字体文件'],
   ['short read', '读到的内容不完整，文件可能已损坏'],
   // the writers (what each output format is; errors that mean a fault in report itself)
   ['Word document for Word, WPS and LibreOffice', 'Word 文档，可用 Word、WPS 或 LibreOffice 打开'],
