@@ -343,12 +343,15 @@ export function drawRow(page: { runs: GlyphRun[]; highlights: PageCanvas['highli
   let previous: PlacedGlyph | null = null;
   for (const u of row.units) {
     if (!run || face !== u.face || run.size !== u.size || Boolean(run.bold) !== Boolean(u.bold) || Boolean(run.italic) !== Boolean(u.italic)) {
-      run = { face: u.face.id, size: u.size, y: baseline, glyphs: [], ...(u.bold ? { bold: true } : {}), ...(u.italic ? { italic: true } : {}) };
+      run = { face: u.face.id, size: u.size, y: baseline, glyphs: [] };
+      if (u.bold) run.bold = true;
+      if (u.italic) run.italic = true;
       face = u.face;
       page.runs.push(run);
     }
     const x = columnLeft + u.x;
-    const glyph: PlacedGlyph = { ch: u.ch, x: x + u.offset, advance: u.width + u.gap - u.offset, ...(u.scaleX !== 1 ? { scaleX: u.scaleX } : {}) };
+    const glyph: PlacedGlyph = { ch: u.ch, x: x + u.offset, advance: u.width + u.gap - u.offset };
+    if (u.scaleX !== 1) glyph.scaleX = u.scaleX;
     // a glyph set right of its slot's start (a centred ·, a narrow —) leaves a hole that text
     // extraction would read as a space: the glyph before it covers the hole
     if (previous && glyph.x > previous.x + previous.advance) previous.advance = glyph.x - previous.x;
