@@ -22,8 +22,8 @@ function buildError(yaml: string, files: Record<string, string> = {}): string {
 
 describe('bad 公文 input is reported at its report.yaml line', () => {
   it('an unknown kind, with the closest 文种', () => {
-    expect(buildError(`${BASE}kind: 请求\n`)).toBe('report.yaml:5:7: unknown kind "请求"; did you mean "请示"? (文种: 报告, 纪要, 请示, 通知, 函)');
-    expect(buildError(`${BASE}kind: 决议\n`)).toMatch(/^report\.yaml:5:7: unknown kind "决议" \(文种: 报告, 纪要, 请示, 通知, 函\)$/);
+    expect(buildError(`${BASE}kind: 请求\n`)).toBe('report.yaml:5:7: unknown kind "请求"; did you mean "请示"? (文种: 报告、纪要、请示、通知、函)');
+    expect(buildError(`${BASE}kind: 决议\n`)).toMatch(/^report\.yaml:5:7: unknown kind "决议" \(文种: 报告、纪要、请示、通知、函\)$/);
   });
 
   it('a 发文字号 without its year in 〔〕, with 第 or with leading zeros, suggesting the right form', () => {
@@ -66,7 +66,7 @@ describe('bad 公文 input is reported at its report.yaml line', () => {
     const parent = makeProject({});
     const result = runReport(['init', 'p', '--kind', '请求'], { cwd: parent });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('--kind: unknown kind "请求"; did you mean "请示"? (文种: 报告, 纪要, 请示, 通知, 函)');
+    expect(result.stderr.trim()).toBe('--kind: unknown kind "请求"; did you mean "请示"? (文种: 报告、纪要、请示、通知、函)');
     expect(readdirSync(parent)).toEqual([]);
   });
 });

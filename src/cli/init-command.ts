@@ -20,7 +20,7 @@ export function initCommand(dir: string, log: (line: string) => void, kind?: str
   const template = kind === undefined ? DEFAULT_TEMPLATE : kinds.get(kind);
   if (template === undefined) {
     const guess = didYouMean(kind!, [...kinds.keys()]);
-    throw inputError('--kind', `unknown kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''} (文种: ${[...kinds.keys()].join(', ')})`, undefined, 'usage');
+    throw inputError('--kind', `unknown kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''} (文种: ${[...kinds.keys()].join('、')})`, undefined, 'usage');
   }
   const starter = starterDir(template);
   if (!existsSync(starter)) throw inputError('--kind', `the template for ${kind} has no starter project (${starter})`, undefined, 'usage');

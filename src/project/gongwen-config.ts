@@ -70,7 +70,7 @@ export function readGongwenKeys(source: YamlSource, raw: Record<string, unknown>
   if (kind !== undefined && !kinds.has(kind)) {
     const known = [...kinds.keys()];
     const guess = didYouMean(kind, known);
-    fail(['kind'], `unknown kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''} (文种: ${known.join(', ')})`);
+    fail(['kind'], `unknown kind "${kind}"${guess ? `; did you mean "${guess}"?` : ''} (文种: ${known.join('、')})`);
   }
 
   const rawHeader = mapping('header', raw.header, HEADER_KEYS);
