@@ -11,6 +11,7 @@
  *
  * Nothing here reads indicators (data.ts does) or knows about the writers.
  */
+import { yamlErrorWords } from '../text/yaml-error-words.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { didYouMean } from '../text/did-you-mean.js';
 
@@ -61,7 +62,7 @@ export function parseChartFence(text: string): ChartRequest {
   const document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    throw new ChartProblem(error.pos?.[0] ?? 0, `chart: YAML syntax error: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new ChartProblem(error.pos?.[0] ?? 0, `chart: YAML syntax error: ${yamlErrorWords(error, text)}`);
   }
   const root = document.contents;
   if (!isMap(root)) throw new ChartProblem(0, 'chart: expected keys such as `type: bar` and `series: [指标, …]`');

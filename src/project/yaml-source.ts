@@ -2,6 +2,7 @@
  * YAML with positions: parse errors and every value we later complain about are reported at
  * `file:line:col` in the file the user edits (the `yaml` package keeps node ranges).
  */
+import { firstLine, yamlErrorWords } from '../text/yaml-error-words.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { inputError } from '../diagnostic.js';
 import { positionAt } from '../text/position.js';
@@ -22,7 +23,7 @@ export function parseYamlSource(file: SourceFile): YamlSource {
     const offset = error.pos?.[0] ?? 0;
     const colon = fullWidthColon(file.text, offset, error.pos?.[1] ?? offset);
     if (colon) throw inputError(file.displayPath, `YAML syntax error: full-width colon "：" after "${colon.key}"; a key needs the half-width colon and a space: ${colon.example}`, positionAt(file.text, colon.offset), 'yaml-syntax');
-    throw inputError(file.displayPath, `YAML syntax error: ${plainWords(error, file.text)}`, positionAt(file.text, offset), 'yaml-syntax');
+    throw inputError(file.displayPath, `YAML syntax error: ${yamlErrorWords(error, file.text)}`, positionAt(file.text, offset), 'yaml-syntax');
   }
   let data: unknown;
   try {
@@ -31,30 +32,6 @@ export function parseYamlSource(file: SourceFile): YamlSource {
     throw inputError(file.displayPath, `YAML error: ${firstLine((error as Error).message)}`, undefined, 'yaml-syntax');
   }
   return { file, document, data };
-}
-
-/**
- * The parser's words say what it met (`Unexpected scalar at node end`); office staff need what to
- * type. The common slips get a sentence saying that; anything else keeps the parser's first line.
- */
-function plainWords(error: { code: string; message: string; pos?: [number, number] }, text: string): string {
-  const at = text.slice(error.pos?.[0] ?? 0, error.pos?.[1] ?? 0);
-  switch (error.code) {
-    case 'DUPLICATE_KEY': return `duplicate key "${text.slice(error.pos?.[0] ?? 0).split(/[:\n]/)[0].trim()}"; each key may appear once`;
-    case 'MISSING_CHAR':
-      return /quote/i.test(error.message) ? 'a quote is not closed; end the value with the same quote it starts with' : 'a [ or { is not closed; close it or quote the value';
-    case 'BAD_SCALAR_START': return `a value cannot start with "${at || '?'}"; put the value in quotes`;
-    case 'BAD_INDENT':
-      if (/^Flow/.test(error.message)) return 'a [ or { is not closed; close it or quote the value';
-      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      // `a: b: c`: the rest of the line holds another ": ", so the value needs quotes.
-      if (/: /.test(text.slice(error.pos?.[0] ?? 0).split('\n')[0])) return 'a value that holds ": " must be quoted';
-      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
-    case 'TAB_AS_INDENT': case 'MULTILINE_IMPLICIT_KEY':
-      return 'the indentation is wrong here; keys of one level must start in the same column, with spaces (no tabs)';
-    default: return firstLine(error.message);
-  }
 }
 
 /** `title: {{乡名}}…` unquoted: YAML reads `{` as the start of a mapping, never as the text meant. */
@@ -76,10 +53,6 @@ function fullWidthColon(text: string, from: number, to: number): { offset: numbe
     offset += line.length + 1;
   }
   return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** A mapping key as text (`2024` and `"2024"` alike). */
