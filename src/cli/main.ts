@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
 
   program.command('build')
     .description(t('build the report in DIR (default .) as DOCX and PDF (or the formats chosen); several folders or a glob build as a batch', '把 DIR（默认当前文件夹）中的报告生成为 DOCX 和 PDF（或指定的格式）；给多个文件夹或通配符时批量生成'))
-    .argument('[dirs...]', t('project directories holding report.yaml, or globs (offices/*)', '含 report.yaml 的项目文件夹，或通配符（如 offices/*）'), ['.'])
+    .argument('[dirs...]', t('project directories holding report.yaml, or globs (offices/*); default: the current folder', '含 report.yaml 的项目文件夹，或通配符（如 offices/*）；默认：当前文件夹'))
     .option('-o, --out <dir>', t('output directory (default: output.dir of report.yaml, inside the project)', '输出文件夹（默认：report.yaml 中的 output.dir，在项目内）'))
     .option('-f, --format <formats>', t(`${FORMAT_NAMES.join(', ')} or several separated by commas (default: output.formats of report.yaml, else ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')})`, `${FORMAT_NAMES.join('、')}，多个用逗号分隔（默认：report.yaml 中的 output.formats，否则为 ${OUTPUT_FORMATS.filter((f) => f.byDefault).map((f) => f.name).join(',')}）`))
     .option('--data <file>', t('indicator file to use instead of the `indicators` of report.yaml', '改用这个指标文件，代替 report.yaml 中的 `indicators`'))
@@ -61,13 +61,13 @@ export async function main(argv: string[]): Promise<void> {
       const [{ runBuild }, { useFontPaths }, { quietLog }] = await Promise.all([import('./build-command.js'), import('./fonts-command.js'), import('./quiet-log.js')]);
       useFontPaths(options.fontPath);
       const log = options.quiet && !options.watch ? quietLog(stderr) : { line: stderr, flush: () => {} };
-      exitCode = await runBuild(dirs, options, log.line);
+      exitCode = await runBuild(dirs.length ? dirs : ['.'], options, log.line);
       if (exitCode !== 0) log.flush();
     });
 
   program.command('lint')
     .description(t('find unfilled blanks and report-hygiene problems in a project or Markdown files', '检查项目或 Markdown 文件中未填的空白和其他文稿问题'))
-    .argument('[paths...]', t('project directories or Markdown files', '项目文件夹或 Markdown 文件'), [])
+    .argument('[paths...]', t('project directories or Markdown files; default: the current folder', '项目文件夹或 Markdown 文件；默认：当前文件夹'))
     .addOption(new Option('--format <format>', t('output format', '输出格式')).choices(['stylish', 'compact', 'json', 'sarif', 'github']).default('stylish'))
     .option('-o, --output-file <file>', t('write the --format output to FILE (the terminal still lists the findings), so CI lints once', '把 --format 的输出写入文件（终端照样列出问题），CI 只需检查一次'))
     .option('--no-color', t('no colours in the listing (also NO_COLOR=1 or FORCE_COLOR=0)', '列表不使用颜色（也可设 NO_COLOR=1 或 FORCE_COLOR=0）'))
@@ -164,7 +164,7 @@ function chosenLang(argv: string[]): string | undefined {
 function helpHeadings(text: string): string {
   if (t('en', 'zh') === 'en') return text;
   return text.replace(/^Usage:/gm, '用法：').replace(/^Options:/gm, '选项：').replace(/^Commands:/gm, '命令：')
-    .replace(/^Arguments:/gm, '参数：').replace(/\(default: /g, '(默认：').replace(/\(choices: /g, '(可选：')
+    .replace(/^Arguments:/gm, '参数：').replace(/\(default: /g, '(默认：').replace(/, default: /g, '，默认：').replace(/\(choices: /g, '(可选：')
     .replace(/output the version number/, '显示版本号');
 }
 
