@@ -30,6 +30,9 @@ describe('typed indicators and derived figures', () => {
     expect(render('{{pp 城镇化率}}', data)).toBe('提高1.2个百分点');
     expect(render('{{pp 7.1 7.4}}', data)).toBe('下降0.3个百分点');
     expect(render('{{pp 7.4 7.4}}', data)).toBe('持平');
+    // num, pct and change take decimals second; pp with a figure that has a previous value refuses
+    // a bare number rather than print value − 2 as a difference
+    expect(() => render('{{pp 城镇化率 2}}', data)).toThrow(/pp: 2 after a figure with its own previous value is ambiguous/);
   });
 
   it('scales 万元 to 亿元 without hand arithmetic', () => {

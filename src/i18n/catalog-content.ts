@@ -86,6 +86,7 @@ export const CONTENT_MESSAGES: Entry[] = [
   ['{{#each}} loops produce more than {n} million characters in this file; the template would make the report too large', '本文件中的 {{#each}} 循环生成了超过 {n} 百万个字符，生成的报告会太大；请检查循环用的数据'],
   // helpers given the wrong kind of figure (lint rule helper-argument, and the build)
   ['{helper} needs the value a year earlier of {ref}, and the data has none (add `previous`, or 上年同期 in a group)', '{helper} 要用 {ref} 的上年同期值，但数据里没有；请加上 `previous`，或在这组指标中加上 上年同期'],
+  ['pp: {n} after a figure with its own previous value is ambiguous; write {{pp 指标}} for value − previous, or give two rates: {{pp 本期 上期}}', 'pp：指标自带上期值，后面再写数字 {n} 意思不明确；要“本期减上期”就写 {{pp 指标}}，要比较两个比率就写 {{pp 本期 上期}}'],
   ['pp takes rates (it prints their difference in 百分点), but {ref} is in {unit}, not %; for an amount use {{change {whole}}}', 'pp 只用于比率（印出两者相差多少百分点），但 {ref} 的单位是 {unit}，不是 %；数量的增减请用 {{change {whole}}}'],
   ['pp takes rates (it prints their difference in 百分点), but {ref} is not a rate (no unit %, and its name does not end in 率); for an amount use {{change {whole}}}', 'pp 只用于比率（印出两者相差多少百分点），但 {ref} 不是比率（单位不是 %，名称也不以“率”结尾）；数量的增减请用 {{change {whole}}}'],
   ['{helper} takes a rate (a percentage), but {ref} is in {unit}, not %; print the figure with {{{ref2}}} or {{num {ref3}}}', '{helper} 只用于比率（百分数），但 {ref} 的单位是 {unit}，不是 %；要印这个数请用 {{{ref2}}} 或 {{num {ref3}}}'],

@@ -34,6 +34,12 @@ export function completion(value: unknown, decimals?: unknown): string {
 export function percentagePoints(a: unknown, b?: unknown, decimals?: unknown): string {
   const twoNumbers = b !== undefined && !isOptions(b);
   const first = figureArgument('pp', a);
+  // {{pp 城镇化率 2}}: num, pct and change take decimals second, pp a second rate; with a figure
+  // that has its own previous value, the author's meaning cannot be told, and a guess prints a
+  // wrong difference (60.5 − 2)
+  if (twoNumbers && first.previous !== undefined && typeof b === 'number') {
+    throw new HelperError(`pp: ${String(b)} after a figure with its own previous value is ambiguous; write {{pp 指标}} for value − previous, or give two rates: {{pp 本期 上期}}`);
+  }
   const difference = first.value - (twoNumbers ? figureArgument('pp', b).value : requireField('pp', first, 'previous'));
   const places = twoNumbers && typeof decimals === 'number' ? decimals : 1;
   return worded(difference, places, '提高', '下降', '个百分点');
