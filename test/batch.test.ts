@@ -40,6 +40,15 @@ describe('report build with several projects (batch)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 
+  it('--jobs must be a whole number of 1 or more: a usage error, nothing built (NaN workers built nothing and exited 0)', () => {
+    for (const jobs of ['abc', '0', '1.5']) {
+      const run = runReport(['build', 'east', 'west', '--jobs', jobs, '--format', 'txt', '--out', join(root, `jobs-${jobs}`)], { cwd: root, env: { LANG: 'C' } });
+      expect(run.status, jobs).toBe(2);
+      expect(run.stderr.trim()).toBe('--jobs: expected a whole number of projects built at once (1 or more)');
+      expect(existsSync(join(root, `jobs-${jobs}`))).toBe(false);
+    }
+  });
+
   it('expands a glob to the folders holding report.yaml; --out gives each project its own folder; --json lists every project', () => {
     const out = join(root, 'collected');
     const run = runReport(['build', '*', '--format', 'txt', '--out', out, '--json'], { cwd: root });

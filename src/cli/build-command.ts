@@ -48,6 +48,10 @@ export interface BuildSummary {
  */
 export async function runBuild(dirs: string[], options: BuildCommandOptions, log: (line: string) => void): Promise<number> {
   const buildOptions = { out: options.out, formats: options.format?.split(','), data: options.data, set: options.set, draft: options.draft, strict: options.strict, strictFonts: options.strictFonts };
+  // parseInt('abc') is NaN: no worker would start and the batch would report success
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) {
+    throw inputError('--jobs', 'expected a whole number of projects built at once (1 or more)', undefined, 'usage');
+  }
   const single = dirs.length === 1 && !hasGlobMagic(dirs[0]);
   if (options.watch) {
     if (!single) throw inputError('--watch', 'watches one project; give one folder', undefined, 'usage');

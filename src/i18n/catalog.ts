@@ -185,6 +185,7 @@ export const CATALOG: Entry[] = [
   ['no report.yaml and no Markdown files here', '这里既没有 report.yaml，也没有 Markdown 文件'],
   ['not inside a project (no report.yaml in its folder or above)', '不在项目里（所在文件夹及上级都没有 report.yaml）'],
   ['expected a whole number of warnings (0 or more)', '要写警告的个数（0 或以上的整数）'],
+  ['expected a whole number of projects built at once (1 or more)', '要写同时生成的项目数（1 或以上的整数）'],
   ['file changed while lint --fix was running; nothing written (run lint --fix again)', '运行 lint --fix 期间文件被改动；什么都没写（请再运行一次 lint --fix）'],
   ['cannot write the output file ({code})', '无法写入输出文件（{code}）；请检查路径和权限'],
   ['is not a regular file; nothing written', '不是普通文件；什么都没写'],
