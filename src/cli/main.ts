@@ -54,14 +54,20 @@ export async function main(argv: string[]): Promise<void> {
     .option('--strict-fonts', t('fail when a font role falls back to a substitute', '有字体只能用替代字体时，报错不生成'))
     .option('--strict', t('fail when the text contradicts the data (consistency warnings become errors)', '正文与数据不符时报错不生成（一致性警告视为错误）'))
     .option('-w, --watch', t('build again whenever an input changes (one project; Ctrl-C stops)', '输入文件一改就重新生成（只限一个项目；按 Ctrl-C 停止）'))
-    .option('-j, --jobs <n>', t('batch: projects built at once on worker threads (default: the CPU count)', '批量生成时同时生成的项目数（默认：CPU 核数）'), (v) => Number.parseInt(v, 10))
+    .option('-j, --jobs <n>', t('batch: projects built at once on worker threads (default: the CPU count)', '批量生成时同时生成的项目数（默认：CPU 核数）'), Number)
     .option('--font-path <dir>', t('also look for fonts in DIR, before installed fonts (repeatable; also REPORT_FONT_PATHS)', '先在这个文件夹里找字体（可重复；也可设 REPORT_FONT_PATHS）'), collect, [])
     .option('-q, --quiet', t('print nothing unless the build fails (then everything it said)', '生成成功时不输出；失败时照常输出全部信息'))
     .action(async (dirs: string[], options) => {
       const [{ runBuild }, { useFontPaths }, { quietLog }] = await Promise.all([import('./build-command.js'), import('./fonts-command.js'), import('./quiet-log.js')]);
       useFontPaths(options.fontPath);
       const log = options.quiet && !options.watch ? quietLog(stderr) : { line: stderr, flush: () => {} };
-      exitCode = await runBuild(dirs.length ? dirs : ['.'], options, log.line);
+      // --quiet keeps what a build said until it fails: a thrown error fails it too
+      try {
+        exitCode = await runBuild(dirs.length ? dirs : ['.'], options, log.line);
+      } catch (error) {
+        log.flush();
+        throw error;
+      }
       if (exitCode !== 0) log.flush();
     });
 
