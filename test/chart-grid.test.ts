@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from './helpers/cli.js';
 import { makeChartProject } from './helpers/chart-project.js';
+import { violations as checkerViolations } from './helpers/gongwen.js';
 import { GBT9704_CHECK, RENDER_DOCX } from './helpers/shared.js';
 
 const onPath = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -23,10 +24,9 @@ const officeSkip = checkSkip || (office ? '' : ' (skipped: soffice or render-doc
 let dir: string;
 let lo: string | undefined;
 
-/** The checker's violations, one line each ('' when none). */
+/** The checker's violations, one line each ('' when none); throws when the checker could not read the PDF. */
 function violations(pdf: string): string {
-  const run = spawnSync(GBT9704_CHECK, [pdf], { encoding: 'utf8' });
-  return run.stdout.split('\n').filter((line) => line.includes(': page ') || line.includes(': document:')).join('\n');
+  return checkerViolations(pdf).map((v) => `${pdf}: ${v.page ? `page ${v.page}` : 'document'}: ${v.rule}: ${v.message}${v.text ? `  «${v.text}»` : ''}`).join('\n');
 }
 
 const CAPTIONS = ['图1主要经济指标与上年同期比较', '表1主要经济指标明细', '表2主要指标增速', '图2各月规上工业产值和固定资产投资', '图3三次产业增加值构成'];

@@ -23,10 +23,19 @@ export const libreOfficeReason = checkerReason || (has('soffice', '--version') &
 
 export interface Violation { page: number; rule: string; message: string; text: string }
 
-/** gbt9704-check's findings on a PDF (with extra arguments such as --no-page-numbers). */
+/**
+ * gbt9704-check's findings on a PDF (with extra arguments such as --no-page-numbers). Throws,
+ * with the checker's stderr, when it could not check the PDF (exit status other than 0 or 1), so
+ * a checker failure never reads as "no violation".
+ */
 export function violations(pdf: string, ...args: string[]): Violation[] {
   const out = spawnSync(GBT9704_CHECK, [pdf, '--json', ...args], { encoding: 'utf8' });
-  return (JSON.parse(out.stdout) as { violations: Violation[] }).violations;
+  if (out.status !== 0 && out.status !== 1) {
+    throw new Error(`gbt9704-check ${pdf} failed (status ${out.status}${out.error ? `, ${out.error.message}` : ''}): ${out.stderr}`);
+  }
+  const found = (JSON.parse(out.stdout) as { violations: Violation[] }).violations;
+  if ((out.status === 1) !== (found.length > 0)) throw new Error(`gbt9704-check ${pdf}: status ${out.status} with ${found.length} violations`);
+  return found;
 }
 
 /** LibreOffice's PDF of a DOCX (render-docx), in a folder of its own; asynchronous, as it takes seconds. */
