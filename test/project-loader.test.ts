@@ -49,6 +49,13 @@ describe('project loader', () => {
     expect(errorOf({ ...base, 'report.yaml': 'title: a\nsections: [x\n' })).toMatch(/^report\.yaml:\d+:\d+: YAML syntax error/);
   });
 
+  it('a key left empty (formats:, body:) reads as not given, not as an internal error', () => {
+    const dir = makeProject({ ...base, 'report.yaml': `${base['report.yaml']}output: {formats: }\nfonts: {body: }\nlint: {rules: }\n` });
+    const project = loadProject(dir, { cwd: dir });
+    expect(project.config.output.formats).toBeUndefined();
+    expect(project.config.fonts).toEqual({});
+  });
+
   it('an unknown key gets a did-you-mean at its position', () => {
     expect(errorOf({ ...base, 'report.yaml': 'title: a\nsection:\n  - sections/*.md\n' })).toBe('report.yaml:2:1: unknown key "section" in report.yaml; did you mean "sections"?');
   });

@@ -48,10 +48,14 @@ function precompiled(schemaText: string): ValidateFunction | undefined {
   return typeof loaded === 'function' ? loaded : loaded.default;
 }
 
-/** Throws the first shape problem of report.yaml (in document order), or returns. */
-export function checkConfigShape(source: YamlSource, data: Record<string, unknown>): void {
+/**
+ * Throws the first shape problem of report.yaml (in document order), or returns the data the
+ * schema checked: keys left empty (`formats:`) dropped, so they mean "the default" everywhere.
+ */
+export function checkConfigShape(source: YamlSource, data: Record<string, unknown>): Record<string, unknown> {
   const { schema, validate } = compile();
-  if (validate(withoutNulls(data))) return;
+  const checked = withoutNulls(data) as Record<string, unknown>;
+  if (validate(checked)) return checked;
   const errors = validate.errors ?? [];
   const located = errors.map((error) => ({ error, path: pathOf(error.instancePath) }));
   const first = located.map(({ path }) => at(source, path.slice(0, 1))).sort(byPosition)[0];

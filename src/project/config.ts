@@ -45,11 +45,12 @@ export function readConfig(source: YamlSource): ReportConfig {
   const data = source.data;
   if (data === null || data === undefined) throw inputError(file, 'report.yaml is empty; it needs at least `title` and `sections`', undefined, 'config');
   if (typeof data !== 'object' || Array.isArray(data)) throw inputError(file, 'report.yaml must be a mapping of keys (title, sections, …)', { line: 1, column: 1 }, 'config');
-  const raw = data as Record<string, unknown>;
+  const written = data as Record<string, unknown>;
   const at = (path: Array<string | number>) => positionOf(source, path) ?? { line: 1, column: 1 };
   const fail = (path: Array<string | number>, message: string): never => { throw inputError(file, message, at(path), 'config'); };
 
-  checkConfigShape(source, raw);
+  // what the schema checked: an empty key (`formats:`) reads as absent, never as null
+  const raw = checkConfigShape(source, written);
   // The schema has checked the types: YAML numbers (a 份号, a year) are read as text.
   const str = (_key: string, value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value));
   const list = (_key: string, value: unknown, _item?: string): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -57,7 +58,7 @@ export function readConfig(source: YamlSource): ReportConfig {
     typeof value === 'string' || typeof value === 'number' ? [String(value)] : list(key, value, item);
 
   const title = str('title', raw.title);
-  if (!title || !title.trim()) throw inputError(file, 'report.yaml needs a `title`', raw.title === undefined ? { line: 1, column: 1 } : at(['title']), 'config');
+  if (!title || !title.trim()) throw inputError(file, 'report.yaml needs a `title`', written.title === undefined ? { line: 1, column: 1 } : at(['title']), 'config');
   if (raw.sections === undefined) throw inputError(file, 'report.yaml needs `sections`: a list of section files or globs', { line: 1, column: 1 }, 'config');
   const sections = list('sections', raw.sections, 'section files or globs (e.g. `- sections/*.md`)');
   if (sections.length === 0) fail(['sections'], '`sections` is empty; list at least one section file or glob');
