@@ -117,3 +117,18 @@ describe('figures that cannot be printed exactly are refused at their YAML line'
     expect(printed(dir)).toBe('123,456,789,012,345，1,234,567.89，9,007,199,254,740,992');
   });
 });
+
+describe('a mapping with a value key in a list is {{#each}} data, not a typed indicator', () => {
+  it('{{#each 项目}}{{name}}{{value}}{{/each}} over [{name, value}] builds and prints the values', async () => {
+    const dir = project('{{#each 项目}}{{name}}{{value}}；{{/each}}\n', '项目:\n  - {name: 甲项目, value: 3}\n  - {name: 乙项目, value: 5}\n');
+    expect(await buildIn(dir)).toMatchObject({ code: 0 });
+    expect(printed(dir)).toBe('甲项目3；乙项目5；');
+  });
+
+  it('a typed indicator with a misspelt key is still refused, also inside a list item', async () => {
+    expect((await buildIn(project('{{产值}}\n', '产值: {value: 1, unit: 亿元, targt: 2}\n'))).lines)
+      .toEqual(['indicators.yaml:1:26: unknown key "targt" in a typed indicator; did you mean "target"?']);
+    expect((await buildIn(project('{{#each 项目}}{{产值}}{{/each}}\n', '项目:\n  - {name: 甲, 产值: {value: 1, previus: 2}}\n'))).lines)
+      .toEqual(['indicators.yaml:2:30: unknown key "previus" in a typed indicator; did you mean "previous"?']);
+  });
+});

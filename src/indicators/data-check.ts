@@ -1,14 +1,15 @@
 /**
  * Figures the data cannot hold as written, found in the YAML before anything prints them:
  *   - `{value: 18,650, unit: 万元}` — YAML reads a number 18 and a key `650`: a thousands separator;
- *   - a typed indicator with a key it does not have (`valeu`, `备注`): it would be ignored silently;
+ *   - a typed indicator with a key it does not have (`valeu`, `备注`): it would be ignored silently
+ *     (a mapping that is an item of a list is {{#each}} data, not a typed indicator);
  *   - numbers that cannot be printed as written: `1e309` (infinite), more digits than a double
  *     holds (`123456789012345678901234567890` became 1.2345678901234568e+29). A number that
  *     prints as written (`1e+21`) passes; a helper that would print it in other digits
  *     ({{num x 2}} of 10^21 and more) refuses it at the call.
  * Figures are refused, never rounded: a report must print what the office wrote.
  */
-import { isPair, isScalar, visit, type Document, type Pair } from 'yaml';
+import { isPair, isScalar, isSeq, visit, type Document, type Pair } from 'yaml';
 import { didYouMean } from '../text/did-you-mean.js';
 import { FIGURE_KEYS } from './figures.js';
 
@@ -24,8 +25,11 @@ export interface DataProblem {
 export function indicatorDataProblems(document: Document.Parsed, text: string): DataProblem[] {
   const problems: DataProblem[] = [];
   visit(document, {
-    Map: (_, map) => {
-      const typed = map.items.some((pair) => keyOf(pair) === 'value');
+    Map: (_, map, path) => {
+      // A typed indicator sits where an indicator does: a mapping's value or the document. An item
+      // of a list is {{#each}} data (`项目: [{name: 甲项目, value: 3}]`), whose keys are its own.
+      const inList = isSeq(path[path.length - 1]);
+      const typed = !inList && map.items.some((pair) => keyOf(pair) === 'value');
       map.items.forEach((pair, i) => {
         const key = keyOf(pair);
         const keyNode = pair.key;
