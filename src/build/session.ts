@@ -21,9 +21,14 @@ export class BuildSession {
   private readonly sections = new Map<string, { key: string; rendered: RenderedText }>();
   readonly stats: SessionStats = { sectionsReused: 0, sectionsRendered: 0, fontsReused: false };
 
-  /** The fonts for `key` (style spec fonts + where they are looked for), loaded on first use. */
+  /**
+   * The fonts for `key` (style spec fonts + where they are looked for), loaded on first use and
+   * again once a font file they read has changed (a face reads glyphs from its open file as needed
+   * and must not mix two versions of it).
+   */
   fonts(key: string, load: () => LoadedFonts): LoadedFonts {
     let fonts = this.fontSets.get(key);
+    if (fonts && ![...fonts.faces.values()].every((face) => face.isCurrent())) fonts = undefined;
     this.stats.fontsReused = fonts !== undefined;
     if (!fonts) {
       fonts = load();

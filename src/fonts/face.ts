@@ -28,10 +28,19 @@ export class Face implements FaceMetrics {
   private readonly glyphs = new Map<string, FaceGlyph | null>();
   private fontkitFont?: Fontkit.Font;
 
-  constructor(readonly path: string, readonly sfnt: SfntFace, readonly postscriptName: string, readonly family: string, readonly loadMs: number) {
+  constructor(readonly path: string, readonly sfnt: SfntFace, readonly postscriptName: string, readonly family: string, readonly loadMs: number, readonly stamp = fileStamp(path)) {
     this.id = `${path}#${postscriptName}`;
     this.ascent = sfnt.hhea.readInt16BE(4) / sfnt.unitsPerEm;
     this.descent = sfnt.hhea.readInt16BE(6) / sfnt.unitsPerEm;
+  }
+
+  /** False once the file has been replaced or rewritten since the face was read. */
+  isCurrent(): boolean {
+    try {
+      return fileStamp(this.path) === this.stamp;
+    } catch {
+      return false;
+    }
   }
 
   has(ch: string): boolean {
@@ -136,6 +145,12 @@ function trueTypeForPdfKit(face: Face): object {
 
 const loaded = new Map<string, { stamp: string; face: Face }>();
 
+/** Size, time and inode: a font copied over, rewritten or replaced shows in one of them. */
+function fileStamp(path: string): string {
+  const stat = statSync(path);
+  return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
 /**
  * Load (once per process) the face `postscriptName` of a font file; the first face if absent.
  * A file changed since (size or time: watch mode, an office replacing a font) is opened afresh —
@@ -143,8 +158,7 @@ const loaded = new Map<string, { stamp: string; face: Face }>();
  */
 export function loadFace(path: string, postscriptName?: string): Face {
   const key = `${path}#${postscriptName ?? ''}`;
-  const stat = statSync(path);
-  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  const stamp = fileStamp(path);
   const known = loaded.get(key);
   if (known?.stamp === stamp) return known.face;
   const started = performance.now();
@@ -153,7 +167,7 @@ export function loadFace(path: string, postscriptName?: string): Face {
   const bytes = new FileBytes(path);
   const offsets = faceOffsets(bytes);
   const sfnt = new SfntFace(bytes, offsets[chosen?.index ?? 0] ?? offsets[0]);
-  const face = new Face(path, sfnt, chosen?.postscriptName ?? '', chosen?.family ?? '', performance.now() - started);
+  const face = new Face(path, sfnt, chosen?.postscriptName ?? '', chosen?.family ?? '', performance.now() - started, stamp);
   loaded.set(key, { stamp, face });
   return face;
 }
