@@ -121,6 +121,40 @@ describe('report extract', () => {
     expect(buildText(project).text).toBe(before);
   });
 
+  it('keeps CRLF line endings and the BOM of the files it rewrites; --dry-run shows only the changed lines', () => {
+    const project = makeProject({
+      'report.yaml': 'title: 测试报告\r\nsections: [sections/*.md]\r\nindicators: indicators.yaml\r\n',
+      'indicators.yaml': '\uFEFF# 数据\r\n固投: {value: 12.6, unit: 亿元}  # extracted as 固定资产投资: “完成固定资产投资12.6亿元”\r\n',
+      'sections/01.md': '\uFEFF# 总体情况\r\n\r\n全年接待游客27.6万人次。\r\n\r\n完成固定资产投资{{固定资产投资}}。\r\n\r\n其余不变。\r\n',
+    });
+    const changed = (diff: string) => diff.split('\n').filter((l) => /^[-+](?![-+]{2} [ab]\/)/u.test(l));
+    const dry = runReport(['extract', project, '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    // A figure and a renamed key in the section, two lines appended to indicators.yaml (and the blank line before them).
+    expect(changed(dry.stdout)).toEqual([
+      '+\r',
+      '+# report extract: figures of sections/01.md\r',
+      '+接待游客: {value: 27.6, unit: 万人次}  # extracted as 接待游客: “全年接待游客27.6万人次”\r',
+      '-全年接待游客27.6万人次。\r',
+      '+全年接待游客{{接待游客}}。\r',
+      '-完成固定资产投资{{固定资产投资}}。\r',
+      '+完成固定资产投资{{固投}}。\r',
+    ]);
+    expect(runReport(['extract', project]).status).toBe(0);
+    expect(readFileSync(join(project, 'sections', '01.md'), 'utf8')).toBe('\uFEFF# 总体情况\r\n\r\n全年接待游客{{接待游客}}。\r\n\r\n完成固定资产投资{{固投}}。\r\n\r\n其余不变。\r\n');
+    expect(readFileSync(join(project, 'indicators.yaml'), 'utf8')).toBe('\uFEFF# 数据\r\n固投: {value: 12.6, unit: 亿元}  # extracted as 固定资产投资: “完成固定资产投资12.6亿元”\r\n'
+      + '\r\n# report extract: figures of sections/01.md\r\n接待游客: {value: 27.6, unit: 万人次}  # extracted as 接待游客: “全年接待游客27.6万人次”\r\n');
+  });
+
+  it('keeps CRLF and the BOM of report.yaml when it names the new indicator file', () => {
+    const project = makeProject({
+      'report.yaml': '\uFEFFtitle: 测试报告\r\nsections: [sections/*.md]',
+      'sections/01.md': '旅游收入3.18亿元。\n',
+    });
+    expect(runReport(['extract', project]).status).toBe(0);
+    expect(readFileSync(join(project, 'report.yaml'), 'utf8')).toBe('\uFEFFtitle: 测试报告\r\nsections: [sections/*.md]\r\nindicators: indicators.yaml\r\n');
+  });
+
   it('writes all edits or none: when one file cannot be written, those already written get their bytes back', () => {
     const project = makeProject({ 'a.yaml': 'a: 1\n', 'b.md': '旅游收入3.18亿元。\n' });
     const a = join(project, 'a.yaml');

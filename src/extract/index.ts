@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { inputError } from '../diagnostic.js';
 import { CONFIG_FILE, loadProject } from '../project/load.js';
-import { displayPath } from '../project/source-file.js';
+import { decodeUtf8, displayPath } from '../project/source-file.js';
+import { applyFixes, fixFileText } from '../lint/fix.js';
 import { appendIndicators, extractedOrigins } from './indicators-file.js';
-import { planSection, type PlannedIndicator, type Replacement } from './plan.js';
-import { applyRenames, renamesIn } from './renames.js';
+import { planSection, type PlannedIndicator } from './plan.js';
+import { renameEdits, renamesIn } from './renames.js';
 
 export interface FileEdit {
   path: string;
@@ -49,13 +50,21 @@ export function extractProject(dir: string, cwd = process.cwd()): ExtractResult 
   for (const section of project.sections) {
     const renames = renamesIn(section.text, dataKeys, origins);
     renamed += renames.length;
-    const text = applyRenames(section.text, renames);
+    // Offsets are in the normalised text (LF, no BOM); fixFileText maps them onto the bytes on
+    // disk, as lint --fix does, so CRLF and a BOM survive and only the edited lines change.
+    const renaming = renameEdits(renames);
+    const text = applyFixes(section.text, renaming);
     const plan = planSection(text, taken);
     found.push({ file: section.displayPath, figures: plan.found });
     // Named from the project folder in the YAML comments: the same wherever the command runs.
     planned.push({ file: relative(project.dir, section.path).split(sep).join('/'), indicators: plan.indicators });
-    const updated = applyReplacements(text, plan.replacements);
-    if (updated !== section.text) edits.push({ path: section.path, shownAs: section.displayPath, before: readFileSync(section.path), after: Buffer.from(updated) });
+    const replacing = plan.replacements.map((r) => ({ start: r.start, end: r.end, replacement: r.text }));
+    if (applyFixes(text, replacing) !== section.text) {
+      const before = readFileSync(section.path);
+      // Renames hold no line break, so the renamed bytes normalise to `text`, where `replacing` points.
+      const after = fixFileText(fixFileText(before.toString('utf8'), renaming), replacing);
+      edits.push({ path: section.path, shownAs: section.displayPath, before, after: Buffer.from(after) });
+    }
   }
 
   const indicators = planned.flatMap((p) => p.indicators);
@@ -63,28 +72,32 @@ export function extractProject(dir: string, cwd = process.cwd()): ExtractResult 
   const targetPath = target?.file.path ?? join(project.dir, DEFAULT_INDICATOR_FILE);
   const targetShown = target?.file.displayPath ?? displayPath(targetPath, cwd);
   if (indicators.length > 0) {
-    let text = target?.file.text ?? (existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : '');
+    const existing = existsSync(targetPath) ? readFileSync(targetPath) : undefined;
+    const original = target?.file.text ?? (existing ? decodeUtf8(existing, targetShown) : '');
+    let text = original;
     for (const { file, indicators: own } of planned) {
       const appended = appendIndicators(text, own, file);
       if (appended === undefined) throw inputError(targetShown, 'cannot append indicators: the file is not a plain YAML mapping (one `key: value` a line); add a line break or move the keys into block style', undefined, 'extract');
       text = appended;
     }
-    const existed = existsSync(targetPath);
-    edits.unshift({ path: targetPath, shownAs: targetShown, before: existed ? readFileSync(targetPath) : undefined, after: Buffer.from(text) });
+    edits.unshift({ path: targetPath, shownAs: targetShown, before: existing, after: Buffer.from(appendToFile(existing, original, text)) });
     if (!target) edits.unshift(configWithIndicators(project.configFile.path, project.configFile.displayPath, project.configFile.text, basename(targetPath)));
   }
   const blanks = indicators.reduce((n, i) => n + [i.value, i.growth?.value, i.completion?.value].filter((v) => typeof v === 'string').length, 0);
   return { edits, found, indicators, blanks, renamed, indicatorFile: targetShown };
 }
 
-function applyReplacements(text: string, replacements: Replacement[]): string {
-  let out = text;
-  for (const r of [...replacements].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
-  return out;
+/**
+ * The file's bytes with what `updated` adds after `text` (its normalised contents, which `updated`
+ * starts with) appended: the BOM and line endings of the file as it is on disk are kept.
+ */
+function appendToFile(raw: Buffer | undefined, text: string, updated: string): string {
+  return fixFileText(raw?.toString('utf8') ?? '', [{ start: text.length, end: text.length, replacement: updated.slice(text.length) }]);
 }
 
 /** report.yaml with `indicators:` added, for a project that had no indicator file. */
 function configWithIndicators(path: string, shownAs: string, text: string, file: string): FileEdit {
   const head = text.endsWith('\n') ? text : `${text}\n`;
-  return { path, shownAs: shownAs || CONFIG_FILE, before: readFileSync(path), after: Buffer.from(`${head}indicators: ${file}\n`) };
+  const before = readFileSync(path);
+  return { path, shownAs: shownAs || CONFIG_FILE, before, after: Buffer.from(appendToFile(before, text, `${head}indicators: ${file}\n`)) };
 }

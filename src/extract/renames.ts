@@ -34,10 +34,10 @@ export function renamesIn(text: string, dataKeys: Set<string>, origins: Map<stri
   return renames;
 }
 
-export function applyRenames(text: string, renames: Rename[]): string {
-  let out = text;
-  for (const rename of [...renames].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, rename.start) + rename.to + out.slice(rename.start + rename.from.length);
-  }
-  return out;
+/**
+ * The renames as edits of the section's normalised text, for `applyFixes` (that text) and
+ * `fixFileText` (the file's bytes, CRLF and BOM kept).
+ */
+export function renameEdits(renames: Rename[]): Array<{ start: number; end: number; replacement: string }> {
+  return renames.map((rename) => ({ start: rename.start, end: rename.start + rename.from.length, replacement: rename.to }));
 }
