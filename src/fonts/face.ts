@@ -116,7 +116,8 @@ class LazyInkGlyph implements FaceGlyph {
 function trueTypeForPdfKit(face: Face): object {
   const { sfnt } = face;
   const os2 = sfnt.has('OS/2') ? sfnt.table('OS/2') : undefined;
-  const post = sfnt.has('post') ? sfnt.table('post') : undefined;
+  const postTable = sfnt.has('post') ? sfnt.table('post') : undefined;
+  const post = postTable && postTable.length >= 16 ? postTable : undefined;
   const head = sfnt.head;
   const os2Field = (offset: number) => (os2 && os2.length >= offset + 2 ? os2.readInt16BE(offset) : 0);
   return {

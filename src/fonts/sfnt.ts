@@ -93,6 +93,7 @@ export class SfntFace {
   private readonly codeToGlyph: (cp: number) => number;
   private loca?: Buffer;
   private glyfOffset = 0;
+  private glyfLength = 0;
 
   constructor(readonly bytes: FileBytes, readonly offset: number) {
     this.tables = readTableDirectory(bytes, offset);
@@ -176,11 +177,16 @@ export class SfntFace {
   private glyphRange(gid: number): [number, number] {
     if (!this.loca) {
       this.loca = this.table('loca');
-      this.glyfOffset = this.tables.get('glyf')!.offset;
+      const glyf = this.tables.get('glyf');
+      if (!glyf) throw damagedFont(this.bytes.path, 'the font has no glyf table');
+      this.glyfOffset = glyf.offset;
+      this.glyfLength = glyf.length;
     }
     if (gid < 0 || gid >= this.numGlyphs || (gid + 2) * (this.indexToLocFormat === 0 ? 2 : 4) > this.loca.length) return [0, 0];
     const at = (i: number) => (this.indexToLocFormat === 0 ? 2 * this.loca!.readUInt16BE(2 * i) : this.loca!.readUInt32BE(4 * i));
-    return [at(gid), at(gid + 1)];
+    // offsets past the glyf table would read other tables' bytes as outlines
+    const end = Math.min(at(gid + 1), this.glyfLength);
+    return [Math.min(at(gid), end), end];
   }
 
   /** The box in a TrueType glyph's header (null for blank glyphs and CFF fonts). */
@@ -194,6 +200,7 @@ export class SfntFace {
 
 /** A code point → glyph id function over the preferred cmap subtable this reader understands. */
 function cmapLookup(cmap: Buffer): (cp: number) => number {
+  if (cmap.length < 4) return () => 0;
   const count = cmap.readUInt16BE(2);
   const subtables: Array<{ platform: number; encoding: number; offset: number }> = [];
   for (let i = 0; i < count && 12 + 8 * i <= cmap.length; i++) {
@@ -229,7 +236,8 @@ function format12(cmap: Buffer, at: number): (cp: number) => number {
 }
 
 function format4(cmap: Buffer, at: number): (cp: number) => number {
-  const segments = cmap.readUInt16BE(at + 6) / 2;
+  const segments = cmap.readUInt16BE(at + 6) >> 1;
+  if (segments === 0) return () => 0;
   const ends = at + 14;
   const starts = ends + 2 * segments + 2;
   const deltas = starts + 2 * segments;
