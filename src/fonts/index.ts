@@ -7,8 +7,9 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { FontBook } from '../layout/types.js';
 import { FONT_ROLES, type FontRole, type StyleSpec } from '../style/spec.js';
 import { Face, loadFace } from './face.js';
-import { embeddedFontPath, resolveFonts, type ResolveOptions, type ResolvedFonts } from './resolve.js';
+import { embeddedFontPath, projectFontFaces, resolveFonts, type ResolveOptions, type ResolvedFonts } from './resolve.js';
 import { resolveLatinFonts } from './latin.js';
+import type { FaceNames } from './font-names.js';
 import { systemFaces } from './system-fonts.js';
 
 export { resolveFonts, embeddedFontPath, type ResolvedFont, type ResolvedFonts, type FontSource, type ResolveOptions } from './resolve.js';
@@ -31,7 +32,9 @@ export function loadFonts(spec: StyleSpec, options: ResolveOptions): LoadedFonts
     return face;
   };
   const roleFaces = Object.fromEntries(FONT_ROLES.map((role) => [role, keep(loadFace(resolved[role].path, resolved[role].postscriptName))])) as Record<FontRole, Face>;
-  const latin = resolveLatinFonts(spec, () => options.systemFaces ?? systemFaces());
+  // the Latin face is looked for where the role fonts are: the project's fonts/ first
+  let latinPool: FaceNames[] | undefined;
+  const latin = resolveLatinFonts(spec, () => (latinPool ??= [...projectFontFaces(options.projectDir), ...(options.systemFaces ?? systemFaces())]));
   const latinFaces = new Map<FontRole, Face>();
   const latinFace = (role: FontRole): Face | undefined => {
     const font = latin[role];

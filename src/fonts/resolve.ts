@@ -76,7 +76,7 @@ function embeddedDesign(role: FontRole, spec: FontRoleSpec): string {
 }
 
 export function resolveFonts(spec: StyleSpec, options: ResolveOptions): ResolvedFonts {
-  const projectFaces = existsSync(join(options.projectDir, 'fonts')) ? projectFolderFaces(join(options.projectDir, 'fonts')) : [];
+  const projectFaces = projectFontFaces(options.projectDir);
   let installed: FaceNames[] | undefined = options.systemFaces;
   const system = (): FaceNames[] => (installed ??= systemFaces());
   const result = {} as ResolvedFonts;
@@ -139,6 +139,11 @@ export function resolveFonts(spec: StyleSpec, options: ResolveOptions): Resolved
  * Faces of the font files in the project's fonts/ folder. Only regular files within the size
  * limit are opened: a FIFO named `x.ttf` would block the open, a device would be read forever.
  */
+/** Faces of the project's fonts/ folder ([] without one): searched before installed fonts. */
+export function projectFontFaces(projectDir: string): FaceNames[] {
+  return existsSync(join(projectDir, 'fonts')) ? projectFolderFaces(join(projectDir, 'fonts')) : [];
+}
+
 function projectFolderFaces(dir: string): FaceNames[] {
   return listFontFiles([dir], 2).filter(isReadableFontFile).flatMap(readFaceNames);
 }
