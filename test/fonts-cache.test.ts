@@ -29,6 +29,16 @@ describe('the installed-font cache', () => {
     expect(readWithCache([font], cache).map((f) => f.postscriptName)).toEqual(['Tinos-Regular']);
   });
 
+  it('starts afresh from a cache file that is not a mapping (null, a list, cut short)', () => {
+    const font = join(work, 'Fresh.ttf');
+    copyFileSync(tinos, font);
+    for (const text of ['null', '[1, 2]', '{"a": 1', `{"${font.replace(/\\/g, '\\\\')}": null}`]) {
+      const cache = join(work, 'odd.json');
+      writeFileSync(cache, text);
+      expect(readWithCache([font], cache).map((f) => f.postscriptName), text).toEqual(['Tinos-Regular']);
+    }
+  });
+
   it('works without a cache, and with one it cannot write', () => {
     const font = join(work, 'Plain.ttf');
     copyFileSync(tinos, font);

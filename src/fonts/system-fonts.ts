@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { readFaceNames, type FaceNames } from './font-names.js';
 
@@ -104,7 +105,9 @@ export function readWithCache(files: string[], cacheFile: string | undefined): F
   let known: Record<string, CacheEntry> = {};
   if (cacheFile) {
     try {
-      known = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, CacheEntry>;
+      const parsed: unknown = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      // a cache written by hand or cut short is only a cache: start afresh
+      known = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, CacheEntry>) : {};
     } catch {
       known = {};
     }
@@ -119,7 +122,7 @@ export function readWithCache(files: string[], cacheFile: string | undefined): F
       continue;
     }
     const entry = known[file];
-    if (entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && Array.isArray(entry.faces)) {
+    if (entry && typeof entry === 'object' && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && Array.isArray(entry.faces)) {
       next[file] = entry;
     } else {
       next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, faces: readFaceNames(file) };
@@ -134,7 +137,7 @@ function saveCache(cacheFile: string, entries: Record<string, CacheEntry>): void
   // a cache that cannot be written (read-only home, CI sandbox) only costs the next run the reads
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
-    const temp = `${cacheFile}.${process.pid}.tmp`;
+    const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temp, JSON.stringify(entries));
     renameSync(temp, cacheFile);
   } catch {
