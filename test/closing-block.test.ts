@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runReport } from './helpers/cli.js';
 import { makePng } from './helpers/png.js';
@@ -33,12 +34,19 @@ const pie = (rows: number, title: string) => () => makeProject({
   'i.yaml': '产业结构: {第一产业: 6.2, 第二产业: 52.38, 第三产业: 31.4}\n',
   's.md': `${paragraph(rows, 21)}\n\n\`\`\`chart\ntype: pie\n${title}series: [产业结构]\n\`\`\`\n`,
 });
+const tableAndBreak = () => makeProject({
+  'report.yaml': CONFIG,
+  's.md': `${paragraph(13, 21)}\n\n| 指标 | 单位 | 数值 |\n| --- | --- | ---: |\n| 规上工业产值 | 亿元 | 12.5 |\n| 固定资产投资 | 亿元 | 8.3 |\n| 社会消费品零售总额 | 亿元 | 6.1 |\n\n---\n`,
+});
 const CASES: Record<string, () => string> = {
   'a paragraph filling the page': () => makeProject({ 'report.yaml': CONFIG, 's.md': `${paragraph(18, 21)}\n` }),
   'a table ending the page': () => makeProject({
     'report.yaml': CONFIG,
     's.md': `${paragraph(14, 21)}\n\n| 指标 | 单位 | 数值 |\n| --- | --- | ---: |\n| 规上工业产值 | 亿元 | 12.5 |\n| 固定资产投资 | 亿元 | 8.3 |\n| 社会消费品零售总额 | 亿元 | 6.1 |\n`,
   }),
+  // the table ends on row 21, the `---` after it takes row 22: the layout takes that blank row
+  // over first, then the table's last row
+  'a table and a --- ending the page': tableAndBreak,
   'an image ending the body': () => {
     const dir = makeProject({ 'report.yaml': CONFIG, 's.md': `${paragraph(12, 21)}\n\n![增速](img/chart.png)\n` });
     mkdirSync(join(dir, 'img'));
@@ -90,4 +98,17 @@ describe('the closing block keeps body text above it', () => {
       expect(readFileSync(pdf).length).toBeGreaterThan(0);
     }, 120_000);
   }
+});
+
+describe('the DOCX keeps with the closing block what the layout moved', () => {
+  it('a table followed by --- keeps only its last row with the closing block (the blank row went over first), and the blank row too', async () => {
+    const dir = tableAndBreak();
+    expect(runReport(['build', '.'], { cwd: dir }).status).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(dir, 'out', 'report.docx')))).file('word/document.xml')!.async('string');
+    const rows = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>')).split('<w:tr>').slice(1);
+    expect(rows.map((row) => row.includes('<w:keepNext/>'))).toEqual([false, false, false, true]);
+    // the `---` row between the table and the 署名 keeps with it, so Word cannot leave it behind
+    const after = xml.slice(xml.indexOf('</w:tbl>')).split('<w:p>')[1];
+    expect(after).toContain('<w:keepNext/>');
+  });
 });

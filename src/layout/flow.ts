@@ -241,8 +241,9 @@ export function paginate(groups: FlowGroup[], rowsPerPage: number): Pagination {
         movedBody = true;
       } else if (group.kind === 'table' && same >= 3) {
         take(1); // a data row goes over; the header row is set again above it (续表)
+        const row = moved[0].item; // the row just taken, not a blank row taken before it
         if (group.repeatOnNewPage) moved.unshift({ item: group.repeatOnNewPage, group: last.group });
-        closingKeep = { group: last.group, fromItem: group.items.indexOf(moved[moved.length - 1].item) };
+        closingKeep = { group: last.group, fromItem: group.items.indexOf(row) };
         movedBody = true;
       } else if (group.kind === 'image' && !bodyOnly && !figure) {
         take(1);

@@ -53,9 +53,14 @@ export interface ClosingKeepOptions {
 }
 
 export function bodyBlocks(blocks: Block[], context: BodyContext, paragraphStyle: string = STYLES.body.id, options?: ClosingKeepOptions): Array<Paragraph | Table> {
+  // the body's last block is its last one that prints: a `---` after it is a blank row only
+  let end = blocks.length - 1;
+  while (end > 0 && blocks[end].kind === 'thematicBreak') end--;
   return blocks.flatMap((block, i) => {
-    const last = i === blocks.length - 1;
+    const last = i === end;
     if (options?.keep?.block === block) return keptWithClosing(block, context, paragraphStyle, options.keep);
+    // a blank row between the body's end and the closing block goes over with them, as in the layout
+    if (options?.closing && i > end && block.kind === 'thematicBreak') return [new Paragraph({ style: STYLES.body.id, keepNext: true })];
     // a figure ending the body is no body text: it keeps with the closing block, as in the layout
     if (options?.closing && last && (block.kind === 'image' || block.kind === 'chart')) return figureKeptWithClosing(block, context.spec);
     // A short last paragraph goes over with the closing block should a renderer paginate
