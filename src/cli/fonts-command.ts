@@ -24,10 +24,13 @@ export interface FontsOptions {
   configFile?: string;
   /** Where lines go (stdout by default). */
   log?: (line: string) => void;
+  /** Where the --strict-fonts refusal goes (stderr by default), so `--json` stdout stays JSON. */
+  warn?: (line: string) => void;
 }
 
 export function fontsCommand(dir: string, options: FontsOptions = {}): number {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const projectDir = resolve(dir || '.');
   const spec = options.spec ?? loadStyleSpec(options.template ?? 'gongwen', projectDir, options.configFile);
   let fonts;
@@ -54,7 +57,7 @@ export function fontsCommand(dir: string, options: FontsOptions = {}): number {
   }
   const substitutes = FONT_ROLES.filter((role) => fonts[role].substitute);
   if (substitutes.length > 0 && options.strictFonts) {
-    log(t(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`, `report：--strict-fonts：${substitutes.join('、')} 只能用替代字体打印`));
+    warn(t(`report: --strict-fonts: ${substitutes.join(', ')} would print in substitute fonts`, `report：--strict-fonts：${substitutes.join('、')} 只能用替代字体打印`));
     return 1;
   }
   return 0;
