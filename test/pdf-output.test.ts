@@ -42,6 +42,12 @@ describe('the PDF writer', () => {
     const other = (await writePdf({ ...doc, body: doc.body.slice(1) }, spec, { projectDir: dir })).pdf;
     const id = (b: Buffer) => /\/ID \[(<[0-9a-f]+>)/.exec(b.toString('latin1'))?.[1];
     expect(id(other)).not.toBe(id(pdf));
+    // the same text in bold is another document too
+    const firstParagraph = doc.body.findIndex((b) => b.kind === 'paragraph');
+    const bold = structuredClone(doc);
+    const para = bold.body[firstParagraph] as Extract<Document['body'][number], { kind: 'paragraph' }>;
+    para.content = para.content.map((run) => ('text' in run ? { ...run, bold: true } : run));
+    expect(id((await writePdf(bold, spec, { projectDir: dir })).pdf)).not.toBe(id(pdf));
   });
 
   it.skipIf(!poppler)(`embeds subsets of every font and records title, author and date${popplerReason}`, () => {

@@ -128,7 +128,7 @@ function fingerprint(layout: LayoutResult, faces: Map<string, Face>): Uint8Array
   const hash = createHash('md5');
   const name = (id: string) => faces.get(id)?.postscriptName ?? id;
   for (const page of layout.pages) {
-    for (const run of page.runs) hash.update(`${name(run.face)}|${run.size}|${run.y}|${run.glyphs.map((g) => g.ch + g.x.toFixed(2)).join('')}\n`);
+    for (const run of page.runs) hash.update(`${name(run.face)}|${run.size}|${run.y}|${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}${run.color ?? ''}|${run.glyphs.map((g) => g.ch + g.x.toFixed(2)).join('')}\n`);
     for (const image of page.images) hash.update(`${image.alt}|${image.width}|${image.height}|${image.x}|${image.y}\n`);
     for (const shape of page.shapes ?? []) hash.update(`${JSON.stringify(shape)}\n`);
   }
