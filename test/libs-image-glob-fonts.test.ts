@@ -15,6 +15,7 @@ import { readImageInfo } from '../src/markdown/image-size.js';
 import { loadProject } from '../src/project/load.js';
 import { systemFaces, systemFontDirs } from '../src/fonts/system-fonts.js';
 import { jpegBytes } from './helpers/jpeg-bytes.js';
+import { renamedFont } from './helpers/renamed-font.js';
 
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin/report');
@@ -73,7 +74,7 @@ describe('dependencies and fonts', () => {
     expect(pkg.dependencies.pdfkit).toBe(installed.version);
   });
 
-  it('REPORT_FONT_PATHS folders are searched first, and report fonts --json --font-path shows every role', () => {
+  it('REPORT_FONT_PATHS folders are searched first, and report fonts --json --font-path shows every role, heading1 in the folder\'s 黑体', () => {
     const fonts = join(work, 'office-fonts');
     mkdirSync(fonts, { recursive: true });
     copyFileSync(join(ROOT, 'node_modules/@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf'), join(fonts, 'office.ttf'));
@@ -85,10 +86,14 @@ describe('dependencies and fonts', () => {
     } finally {
       if (before === undefined) delete process.env.REPORT_FONT_PATHS; else process.env.REPORT_FONT_PATHS = before;
     }
+    // a face named 黑体 (Noto Sans SC renamed) in the folder: heading1 asks for 黑体, so it is that file
+    const heiti = join(fonts, 'heiti.ttf');
+    writeFileSync(heiti, renamedFont(readFileSync(join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')), '黑体', 'TestHeiti-Regular'));
     const run = spawnSync(process.execPath, [BIN, 'fonts', work, '--json', '--font-path', fonts], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    const roles = JSON.parse(run.stdout) as Record<string, { path: string; source: string; substitute: boolean }>;
+    const roles = JSON.parse(run.stdout) as Record<string, { path: string; postscriptName: string; source: string; substitute: boolean }>;
     expect(Object.keys(roles).sort()).toEqual(['body', 'heading1', 'heading2', 'pageNumber', 'title']);
+    expect(roles.heading1).toMatchObject({ path: heiti, postscriptName: 'TestHeiti-Regular', source: 'system', substitute: false });
   });
 
   it('report build --quiet prints nothing on success and everything when it fails', () => {
