@@ -74,7 +74,8 @@ describe('--output-file', () => {
     const dir = makeProject({ ...base, blocked: 'a file' });
     const result = runReport(['lint', '.', '--output-file', 'blocked/lint.txt'], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^blocked\/lint\.txt: cannot write the output file/);
+    // the build's own output writer names the path in the way: the file where a folder must be
+    expect(result.stderr.trim()).toBe('blocked: output path is not a directory');
   });
 });
 

@@ -5,8 +5,8 @@
  * fixed. Exit codes: 0 clean (warnings allowed unless --max-warnings), 1 errors found or too
  * many warnings, 2 usage or input error. Also the check `report build` runs before writing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { writeOutputsAtomically } from '../io/atomic-write.js';
 import { t } from '../i18n/lang.js';
 import { rewriteFileInPlace } from '../io/rewrite-in-place.js';
 import { formatDiagnosticLine, InputError, inputError } from '../diagnostic.js';
@@ -82,13 +82,9 @@ export async function runLint(paths: string[], options: LintCommandOptions = {})
 }
 
 function writeOutputFile(path: string, text: string, cwd = process.cwd()): void {
+  // as build outputs are written: whole or not at all, the folder made if needed, errors in words
   const full = resolve(cwd, path);
-  try {
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  } catch (error) {
-    throw inputError(path, `cannot write the output file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, 'output');
-  }
+  writeOutputsAtomically(dirname(full), [{ name: basename(full), data: Buffer.from(text) }]);
 }
 
 /**
