@@ -4,6 +4,7 @@
  * them at their place in the file, the build stops on them, and a --draft build highlights them
  * in the captions, on attachment pages too.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -83,5 +84,38 @@ describe('blanks in captions and chart titles', () => {
       .map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     // 表1's title, 图1 (the chart's title and unit), 图2 (the image's) and the attachment's 图1
     expect(highlighted).toEqual(['20xx', 'XX', 'xx', '××', '20XX']);
+  }, 60_000);
+});
+
+describe('stars in a chart title', () => {
+  // the section's reading of stars takes `**重点**` for emphasis, but a fence is read as typed:
+  // its caption printed the emphasis marks' stand-ins (U+FDEB) instead of the stars
+  const stars = () => makeProject({
+    'report.yaml': 'title: 图表测试\nindicators: indicators.yaml\nsections: [s.md]\n',
+    'indicators.yaml': '产业结构: {第一产业: 6.2, 第二产业: 52.38}\n',
+    's.md': '全镇经济运行平稳。\n\n```chart\ntype: pie\ntitle: "**重点**指标"\nseries: [产业结构]\n```\n',
+  });
+
+  it('are blanks to lint and the build, as in any chart title', () => {
+    const dir = stars();
+    const result = runReport(['build', '.'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((l) => l.includes('unfilled blank'))).toEqual(['s.md:5:9: unfilled blank "**"', 's.md:5:13: unfilled blank "**"']);
+  }, 60_000);
+
+  it('print as typed in a --draft build, highlighted, in the TXT, DOCX and PDF', async () => {
+    const dir = stars();
+    expect(runReport(['build', '.', '--draft', '--format', 'txt,docx,pdf'], { cwd: dir }).status).toBe(0);
+    const txt = readFileSync(join(dir, 'out', 'report.txt'), 'utf8');
+    expect(txt).toContain('图1　**重点**指标');
+    const xml = await (await JSZip.loadAsync(readFileSync(join(dir, 'out', 'report.docx')))).file('word/document.xml')!.async('string');
+    const highlighted = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/gs)]
+      .filter((m) => m[1].includes('<w:highlight w:val="yellow"/>'))
+      .map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(highlighted).toEqual(['**', '**']);
+    expect(txt + xml).not.toMatch(/[\uFDD0-\uFDEF]/);
+    const pdf = spawnSync('pdftotext', [join(dir, 'out', 'report.pdf'), '-'], { encoding: 'utf8' });
+    // the PDF had no glyph for the stand-ins and printed 〓〓重点〓〓指标
+    if (pdf.status === 0) expect(pdf.stdout.replace(/\s/g, '')).toContain('图1**重点**指标');
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { resolveChartData } from '../chart/data.js';
 import { ChartProblem, parseChartFence } from '../chart/fence.js';
 import type { Chart, SourcePosition } from '../model/document.js';
 import { sourcePosition, type RenderedText } from '../template/render.js';
-import { restoreLiterals } from './literal-text.js';
+import { restoreCode } from './literal-text.js';
 
 export interface ChartContext {
   indicators: Record<string, unknown>;
@@ -22,7 +22,8 @@ export function isChartFence(node: Code): boolean {
 
 export function chartBlock(node: Code, section: RenderedText, context: ChartContext | undefined, where: SourcePosition | undefined): Chart {
   const file = section.source.displayPath;
-  const text = restoreLiterals(node.value);
+  // a fence keeps its text as typed: the stars that the section's reading took for emphasis too
+  const text = restoreCode(node.value);
   if (!context) throw inputError(file, 'chart: no indicator data to draw from', where, 'chart');
   try {
     const request = parseChartFence(text);
