@@ -1,4 +1,6 @@
 /** A blank in an attachment page stops the build and is found by lint, as one in a section is. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReport } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
@@ -15,6 +17,7 @@ describe('blanks in attachment files', () => {
     const result = runReport(['build', '.'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^attachments\/projects\.md:3:\d+: .*XX/m);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('are reported by report lint', () => {
