@@ -49,6 +49,23 @@ describe('report lint command', () => {
     expect(JSON.parse(stdout).map((f: { file: string }) => f.file)).toEqual(['docs/a.md', 'docs/sub/b.md']);
   });
 
+  it('reports each finding in an attachment file of a project once, and --fix edits it once', async () => {
+    // the attachment was linted with the project and again as a Markdown file that is no section
+    const dir = makeProject({
+      'report.yaml': 'title: 测试\nsections: [s.md]\nattachments:\n  - { title: 产业结构, file: attachments/a.md }\n',
+      's.md': '全镇经济运行平稳。\n',
+      'attachments/a.md': '全镇产值XX亿元,增长较快。\n',
+    });
+    for (const path of ['attachments/a.md', 'attachments']) {
+      const { stdout } = await run([path], { cwd: dir, format: 'json' });
+      expect(JSON.parse(stdout).map((f: { file: string; line: number; column: number; rule: string }) => `${f.file}:${f.line}:${f.column} ${f.rule}`))
+        .toEqual(['attachments/a.md:1:5 placeholder', 'attachments/a.md:1:9 punctuation']);
+    }
+    const fixed = await run(['attachments/a.md'], { cwd: dir, fix: true, format: 'json' });
+    expect(readFileSync(join(dir, 'attachments', 'a.md'), 'utf8')).toBe('全镇产值XX亿元，增长较快。\n');
+    expect(JSON.parse(fixed.stdout).map((f: { rule: string }) => f.rule)).toEqual(['placeholder']);
+  });
+
   it('prints colour only when allowed: NO_COLOR turns it off in the real command', () => {
     const dir = makeProject({ 'a.md': '完成XX亿元\n' });
     const plain = runReport(['lint', 'a.md'], { cwd: dir, env: { NO_COLOR: '1' } });

@@ -66,7 +66,8 @@ function lintInProject(dir: string, wanted: string[], options: LintPathsOptions,
   if (wanted.includes(dir)) return [result];
   const covers = (file: string) => wanted.some((w) => file === w || file.startsWith(`${w}${sep}`));
   const findings = result.findings.filter((f) => covers(resolve(cwd, f.file)));
-  const known = new Set([project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => resolve(f.path)));
+  // every Markdown file the project lint read (sections and attachments) is linted there already
+  const known = new Set(result.files.map((f) => resolve(f.path)));
   const others = wanted.flatMap((w) => (statSync(w).isDirectory() ? markdownFilesUnder(w) : /\.(md|markdown|txt)$/i.test(w) ? [w] : []))
     .filter((file) => !known.has(resolve(file)));
   const out: LintResult[] = [{ findings, files: result.files.filter((f) => covers(resolve(f.path))) }];
