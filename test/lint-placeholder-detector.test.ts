@@ -179,6 +179,13 @@ describe('findPlaceholders', () => {
     expect(findPlaceholders('**镇**', { markdownEmphasis: false }).map((m) => m.text)).toEqual(['**', '**']);
   });
 
+  it('gives one finding per blank: matches that touch or overlap are one', () => {
+    // an ellipsis point and the instruction after it (1:3 and 1:5 before), a pattern over an XX
+    expect(findPlaceholders('一是……（在此填写）。二是……。').map(({ start, text }) => ({ start, text })))
+      .toEqual([{ start: 2, text: '……（在此填写）' }, { start: 13, text: '……' }]);
+    expect(findPlaceholders('完成XX亿元', { extraPatterns: ['X亿元'] }).map((m) => m.text)).toEqual(['XX亿元']);
+  });
+
   it('adds configured patterns and drops allowed phrases', () => {
     expect(findPlaceholders('数据待核查', { extraPatterns: ['待核[实查]'] }).map((m) => m.text)).toEqual(['待核查']);
     expect(findPlaceholders('XX公司中标，XX镇', { allow: ['XX公司'] }).map((m) => m.start)).toEqual([7]);

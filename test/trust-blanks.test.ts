@@ -105,7 +105,7 @@ describe('blanks glued to Latin words and instruction text', () => {
     const starter = join(dir, 'starter');
     const { code, findings } = await lintIn(starter);
     expect(code).toBe(1);
-    expect(findings.filter((f) => f.rule === 'placeholder').map((f) => f.text)).toEqual(['……', '（在此填写）', '……', '（在此填写）']);
+    expect(findings.filter((f) => f.rule === 'placeholder').map((f) => f.text)).toEqual(['……（在此填写）', '……（在此填写）']);
     expect((await buildIn(starter)).code).toBe(1);
     expect((await buildIn(starter, { draft: true, format: 'txt' })).code).toBe(0);
   });

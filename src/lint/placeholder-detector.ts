@@ -56,7 +56,7 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {})
       add(m.index, m.index + m[0].length, 'pattern');
     }
   }
-  return dropAllowed(mergeOverlaps(found), text, options.allow);
+  return dropAllowed(mergeOverlaps(found, text), text, options.allow);
 }
 
 type Add = (start: number, end: number, kind: PlaceholderKind) => void;
@@ -293,12 +293,19 @@ function compilePatterns(patterns: string[] | undefined): RegExp[] {
 }
 
 /** Keep the earliest (then longest) of overlapping findings. */
-function mergeOverlaps(found: PlaceholderMatch[]): PlaceholderMatch[] {
+/**
+ * One finding per blank: matches that overlap or touch (`一是……（在此填写）`, found as an ellipsis
+ * point and a pending instruction) are one blank, spanning both, of the kind of the first.
+ */
+function mergeOverlaps(found: PlaceholderMatch[], text: string): PlaceholderMatch[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PlaceholderMatch[] = [];
   for (const match of found) {
     const last = out[out.length - 1];
-    if (last && match.start < last.end) continue;
+    if (last && match.start <= last.end) {
+      if (match.end > last.end) out[out.length - 1] = { ...last, end: match.end, text: text.slice(last.start, match.end) };
+      continue;
+    }
     out.push(match);
   }
   return out;
