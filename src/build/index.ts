@@ -100,17 +100,19 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
   const session = options.session;
   session?.startBuild();
   const dataKey = session ? digest(JSON.stringify(project.indicators), JSON.stringify(placeholder)) : '';
-  const render = (section: SourceFile) => renderTemplate(section, project.indicators, { strict: true, tolerate });
-  const sections = project.sections.map((section) => session
-    ? session.section(section.path, digest(section.displayPath, section.text, dataKey), () => render(section))
-    : render(section));
+  // Sections and attachment pages are rendered alike: the same blanks, fixes and session cache.
+  const files = [...project.sections, ...project.attachments];
+  const render = (file: SourceFile) => renderTemplate(file, project.indicators, { strict: true, tolerate });
+  const texts = files.map((file) => session
+    ? session.section(file.path, digest(file.displayPath, file.text, dataKey), () => render(file))
+    : render(file));
   lap('load');
 
   const result: BuildResult = {
     ok: false, project, outDir, outputs: [], diagnostics: [], timings, lintSummary: [],
-    inputs: [project.configFile, ...project.indicatorFiles, ...project.sections].map((f) => ({ file: f.displayPath, sha256: sha256(Buffer.from(f.text)) })),
+    inputs: [project.configFile, ...project.indicatorFiles, ...files].map((f) => ({ file: f.displayPath, sha256: sha256(Buffer.from(f.text)) })),
   };
-  const checked = lintForBuild(project, sections, { strict: options.strict });
+  const checked = lintForBuild(project, texts, { strict: options.strict });
   result.diagnostics.push(...checked.diagnostics);
   result.lintSummary = checked.summary;
   lap('checks');
@@ -123,11 +125,12 @@ export async function build(projectDir: string, options: BuildOptions = {}): Pro
   // **一是抓项目。**全年…, is bold although CommonMark would not close it after the 。.
   const stars = (text: string) => ({ ...readStars(text), blanks: findPlaceholders(text, placeholder).filter((m) => m.kind === 'stars') });
   // report.yaml `lint.fixInOutput`: the outputs print the fixed text; the sources stay as written.
-  const printed = checked.outputFixes.size === 0 ? sections : project.sections.map((section, i) => {
-    const fixes = checked.outputFixes.get(section.path);
-    return fixes ? renderTemplate({ ...section, text: applyFixes(section.text, fixes) }, project.indicators, { strict: true, tolerate }) : sections[i];
+  const printed = checked.outputFixes.size === 0 ? texts : files.map((file, i) => {
+    const fixes = checked.outputFixes.get(file.path);
+    return fixes ? render({ ...file, text: applyFixes(file.text, fixes) }) : texts[i];
   });
-  let document = assembleDocument(project, printed, { stars, isBlank: tolerate });
+  const sectionCount = project.sections.length;
+  let document = assembleDocument(project, printed.slice(0, sectionCount), { stars, isBlank: tolerate, attachments: printed.slice(sectionCount) });
   if (options.draft) document = markPlaceholders(document, (text) => findPlaceholders(text, { ...placeholder, markdownEmphasis: false }));
   lap('model');
 

@@ -1,9 +1,10 @@
 /**
  * What one process keeps between builds (watch mode, a batch worker, an API server): the loaded
- * fonts with their glyph metrics, and each section's rendered template, reused while its text,
- * the data and the blank settings are unchanged. Pass one session to every build() as
- * `options.session`; a build without one starts cold. Two sessions share nothing, and a session
- * holds one entry per section file and per font setting, so a long watch does not grow.
+ * fonts with their glyph metrics, and each section's (and attachment page's) rendered template,
+ * reused while its text, the data and the blank settings are unchanged. Pass one session to every
+ * build() as `options.session`; a build without one starts cold. Two sessions share nothing, and a
+ * session holds one entry per section or attachment file and per font setting, so a long watch
+ * does not grow.
  */
 import type { LoadedFonts } from '../fonts/index.js';
 import type { RenderedText } from '../template/render.js';

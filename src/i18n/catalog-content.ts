@@ -136,6 +136,7 @@ export const CONTENT_MESSAGES: Entry[] = [
   ['layout used an unknown face {face}', '排版用到了未登记的字体 {face}（程序内部错误，请报告这个问题）'],
   ['the PDF writer needs the laid-out pages', '生成 PDF 要先排好版面（程序内部错误，请报告这个问题）'],
   ['report lays out text itself', '文字由 report 自己排版（程序内部错误，请报告这个问题）'],
+  ['the document needs every attachment file rendered (project.attachments)', '生成文档要先渲染每个附件文件（程序内部错误，请报告这个问题）'],
 ];
 
 /** Words a longer message quotes (merged into catalog.ts's PHRASES). */

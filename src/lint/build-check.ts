@@ -35,12 +35,13 @@ export interface BuildLint {
   diagnostics: Diagnostic[];
   /** The other rules' warnings and errors, counted per rule. */
   summary: RuleSummary[];
-  /** Fixes to print into the outputs, by section path (from `lint.fixInOutput`). */
+  /** Fixes to print into the outputs, by section or attachment path (from `lint.fixInOutput`). */
   outputFixes: Map<string, Fix[]>;
 }
 
-export function lintForBuild(project: Project, renderedSections: RenderedText[], options: { strict?: boolean } = {}): BuildLint {
-  const { findings } = lintProject(project, { strict: options.strict }, renderedSections);
+/** `rendered`: the build's rendered project.sections, then project.attachments. */
+export function lintForBuild(project: Project, rendered: RenderedText[], options: { strict?: boolean } = {}): BuildLint {
+  const { findings } = lintProject(project, { strict: options.strict }, rendered);
   const fixInOutput = new Set(projectLintSettings(project).fixInOutput);
   const diagnostics: Diagnostic[] = [];
   const counts = new Map<string, number>();
@@ -56,6 +57,6 @@ export function lintForBuild(project: Project, renderedSections: RenderedText[],
   return { diagnostics, summary, outputFixes };
 }
 
-export function checkProjectForBuild(project: Project, renderedSections: RenderedText[], options: { strict?: boolean } = {}): Diagnostic[] {
-  return lintForBuild(project, renderedSections, options).diagnostics;
+export function checkProjectForBuild(project: Project, rendered: RenderedText[], options: { strict?: boolean } = {}): Diagnostic[] {
+  return lintForBuild(project, rendered, options).diagnostics;
 }

@@ -6,8 +6,7 @@
  */
 import { InputError, type Diagnostic } from '../diagnostic.js';
 import type { Project } from '../project/load.js';
-import { confinedPath, displayPath, readSourceFile, type SourceFile } from '../project/source-file.js';
-import { existsSync } from 'node:fs';
+import type { SourceFile } from '../project/source-file.js';
 import { renderTemplate, type RenderedText } from '../template/render.js';
 import { applySettings } from './apply-settings.js';
 import { DEFAULT_SETTINGS, readLintSettings, type LintSettings } from './config.js';
@@ -51,6 +50,10 @@ export function projectLintSettings(project: Project): LintSettings {
   return readLintSettings(project.config.lint, RULE_IDS, project.configSource, RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id));
 }
 
+/**
+ * Lint a loaded project. `rendered`, from a build, is what it rendered of project.sections and then
+ * project.attachments; without it the templates are rendered here, leniently.
+ */
 export function lintProject(project: Project, options: LintOptions = {}, rendered?: RenderedText[]): LintResult {
   const settings = projectLintSettings(project);
   const renderFindings: Finding[] = [];
@@ -68,9 +71,9 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     }
   };
   // Attachment pages are printed like sections: their blanks must stop a build just the same.
-  const attachments = attachmentSources(project);
-  const files = [...project.sections, ...attachments];
-  const texts = rendered ? [...rendered, ...attachments.flatMap(renderLeniently)] : files.flatMap(renderLeniently);
+  // `rendered` (from a build) holds the sections then the attachments, as `files` lists them.
+  const files = [...project.sections, ...project.attachments];
+  const texts = rendered ?? files.flatMap(renderLeniently);
   const markdown = files.map(prepareMarkdown);
   const yaml: YamlInput[] = [
     ...project.indicatorSources.map((s) => ({ file: s.file, index: new LineIndex(s.file.text), document: s.document, role: 'indicators' as const })),
@@ -96,21 +99,6 @@ export function lintProject(project: Project, options: LintOptions = {}, rendere
     ...yaml.map((y) => [y.file.displayPath, yamlDirectives(y.file.text)] as const),
   ]);
   return { findings: run(input, directives, options, renderFindings), files };
-}
-
-/** The Markdown files of attachment pages (report.yaml `attachments: [{title, file}]`). */
-function attachmentSources(project: Project): SourceFile[] {
-  return project.config.attachmentFiles.flatMap((relative) => {
-    if (relative === undefined) return [];
-    // a missing or escaping file is reported at its report.yaml line when the document is assembled
-    try {
-      const path = confinedPath(project.dir, project.dir, relative, 'attachment file', project.configFile.displayPath);
-      return existsSync(path) ? [readSourceFile(path, displayPath(path), { file: project.configFile.displayPath, what: 'attachment file', name: relative })] : [];
-    } catch (error) {
-      if (error instanceof InputError) return [];
-      throw error;
-    }
-  });
 }
 
 function run(input: LintInput, directives: Map<string, DirectiveSet>, options: LintOptions, extra: Finding[] = []): Finding[] {

@@ -23,6 +23,8 @@ export interface AssembleOptions {
   stars?: ReadStars;
   /** A data value the build reports as an unfilled blank: a --draft build's chart draws a gap. */
   isBlank?: (text: string) => boolean;
+  /** project.attachments rendered as the sections are, in order (needed when the project has any). */
+  attachments?: RenderedText[];
 }
 
 export function assembleDocument(project: Project, sections: RenderedText[], options: AssembleOptions = {}): Document {
@@ -54,7 +56,7 @@ export function assembleDocument(project: Project, sections: RenderedText[], opt
     attachments,
     signature,
     date,
-    ...gongwenParts(project, inline, attachments, { stars: options.stars, isBlank: options.isBlank }),
+    ...gongwenParts(project, inline, attachments, { stars: options.stars, isBlank: options.isBlank, rendered: options.attachments }),
     metadata: { title, author: signature[0], created: creationDate(config.date), language: 'zh-CN' },
   };
 }

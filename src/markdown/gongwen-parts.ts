@@ -3,18 +3,18 @@
  * (attachments with a `file`) and 版记 (`footer:`), from report.yaml with `{{…}}` rendered in every
  * value. A project without these keys gets none of them, so it builds as before.
  *
- * 附件 pages (GB/T 9704 §7.3.7): each attachment file is Markdown + Handlebars like a section, read
- * from inside the project and turned into its own blocks (its headings numbered from 一、 again).
- * A missing file is an error at its report.yaml line.
+ * 附件 pages (GB/T 9704 §7.3.7): each attachment file is Markdown + Handlebars like a section; the
+ * loader reads it (project.attachments), the build renders it as it renders sections (blanks,
+ * lint.fixInOutput), and here its rendered text becomes its own blocks (headings numbered from 一、
+ * again).
  */
 import { inputError } from '../diagnostic.js';
 import type { AttachmentPage, Document } from '../model/document.js';
-import { documentNumberProblem } from '../project/gongwen-config.js';
+import { attachmentEntryPath, documentNumberProblem } from '../project/gongwen-config.js';
 import type { Project } from '../project/load.js';
-import { confinedPath, displayPath, readSourceFile } from '../project/source-file.js';
 import { positionOf } from '../project/yaml-source.js';
 import { formatChineseDate } from '../template/helpers.js';
-import { renderTemplate } from '../template/render.js';
+import type { RenderedText } from '../template/render.js';
 import type { ReadStars } from './literal-text.js';
 import { sectionsToBlocks } from './to-model.js';
 
@@ -22,6 +22,8 @@ import { sectionsToBlocks } from './to-model.js';
 export interface AttachmentReading {
   stars?: ReadStars;
   isBlank?: (text: string) => boolean;
+  /** project.attachments rendered, in the same order (the build renders them with the sections). */
+  rendered?: RenderedText[];
 }
 
 export type InlineRender = (text: string, path: Array<string | number>) => string;
@@ -29,9 +31,7 @@ type Path = Array<string | number>;
 
 /** Where `attachments[i]` (or its `title`/`file`) is written: report.yaml allows one entry unlisted. */
 function attachmentPath(project: Project, i: number, key?: 'title' | 'file'): Path {
-  const listed = Array.isArray((project.configSource.data as Record<string, unknown>).attachments);
-  const entry: Path = listed ? ['attachments', i] : ['attachments'];
-  return key && project.config.attachmentFiles[i] !== undefined ? [...entry, key] : entry;
+  return attachmentEntryPath(project.configSource, project.config.attachmentFiles, i, key);
 }
 
 /** 附件说明 names as printed. */
@@ -77,16 +77,16 @@ export function gongwenParts(project: Project, inline: InlineRender, attachments
 }
 
 function attachmentPages(project: Project, titles: string[], reading: AttachmentReading): AttachmentPage[] {
-  const file = project.configFile.displayPath;
+  const rendered = reading.rendered ?? [];
+  if (rendered.length !== project.attachments.length) {
+    throw new Error('the document needs every attachment file rendered (project.attachments)');
+  }
   const pages: AttachmentPage[] = [];
+  let next = 0;
   project.config.attachmentFiles.forEach((relative, i) => {
     if (relative === undefined) return;
-    const at = positionOf(project.configSource, attachmentPath(project, i, 'file'));
-    const path = confinedPath(project.dir, project.dir, relative, 'attachment file', file, at);
-    const source = readSourceFile(path, displayPath(path), { file, position: at, what: 'attachment file', name: relative });
-    const rendered = renderTemplate(source, project.indicators, { strict: true });
     // ```chart fences draw from the indicators here too
-    const body = sectionsToBlocks([rendered], { projectDir: project.dir, stars: reading.stars, indicators: project.indicators, isBlank: reading.isBlank });
+    const body = sectionsToBlocks([rendered[next++]], { projectDir: project.dir, stars: reading.stars, indicators: project.indicators, isBlank: reading.isBlank });
     pages.push({ number: i + 1, title: titles[i], body });
   });
   return pages;

@@ -127,6 +127,16 @@ export function readGongwenKeys(source: YamlSource, raw: Record<string, unknown>
  * 发文字号 (§7.2.5): 机关代字, the full year in 六角括号 〔〕, the number without 第 or leading zeros,
  * then 号 — `青政发〔2024〕12号`. Returns what is wrong, in words, or undefined.
  */
+/**
+ * Where `attachments[i]` (or its `title`/`file`) is written in report.yaml, for diagnostics: the
+ * list may be one entry unlisted, and a bare name has no `title`/`file` key.
+ */
+export function attachmentEntryPath(source: YamlSource, attachmentFiles: Array<string | undefined>, i: number, key?: 'title' | 'file'): Path {
+  const listed = Array.isArray((source.data as Record<string, unknown> | null)?.attachments);
+  const entry: Path = listed ? ['attachments', i] : ['attachments'];
+  return key && attachmentFiles[i] !== undefined ? [...entry, key] : entry;
+}
+
 export function documentNumberProblem(number: string): string | undefined {
   const year = /〔(\d{4})〕/.exec(number);
   if (!year) {

@@ -11,6 +11,7 @@ import { indicatorDataProblems, unprintableNumber } from '../indicators/data-che
 import { positionAt } from '../text/position.js';
 import type { FontRole } from '../style/spec.js';
 import { readConfig, type ReportConfig } from './config.js';
+import { attachmentEntryPath } from './gongwen-config.js';
 import { globFiles, hasGlobMagic } from './glob.js';
 import { confinedPath, displayPath, isInside, MAX_FONT_BYTES, openRegularFile, readSourceFile, type SourceFile } from './source-file.js';
 import { linkPeriods } from './periods.js';
@@ -47,6 +48,11 @@ export interface Project {
   /** The merged indicator data: the Handlebars context. */
   indicators: Record<string, unknown>;
   sections: SourceFile[];
+  /**
+   * The Markdown files of attachment pages (report.yaml `attachments: [{title, file}]`), one per
+   * entry with a `file`, in report.yaml order. Build and lint read these, never the config again.
+   */
+  attachments: SourceFile[];
   /** Where an indicator's value was written (the last file that sets it), for diagnostics. */
   locateIndicator(path: string[]): IndicatorLocation | undefined;
 }
@@ -94,6 +100,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
   for (const source of periodSources) refuseUnprintableFigures(source);
 
   const sections = resolveSections(dir, config, configSource, cwd);
+  const attachments = resolveAttachments(dir, config, configSource, cwd);
   return {
     dir,
     configFile,
@@ -104,6 +111,7 @@ export function loadProject(dirArgument = '.', options: LoadOptions = {}): Proje
     periodSources,
     indicators,
     sections,
+    attachments,
     locateIndicator,
   };
 }
@@ -161,6 +169,17 @@ function resolveSections(dir: string, config: ReportConfig, configSource: YamlSo
     }
   });
   return files;
+}
+
+/** Attachment files, each inside the project; a missing one is an error at its `file` in report.yaml. */
+function resolveAttachments(dir: string, config: ReportConfig, configSource: YamlSource, cwd: string): SourceFile[] {
+  const where = configSource.file.displayPath;
+  return config.attachmentFiles.flatMap((relative, i) => {
+    if (relative === undefined) return [];
+    const at = positionOf(configSource, attachmentEntryPath(configSource, config.attachmentFiles, i, 'file'));
+    const path = confinedPath(dir, dir, relative, 'attachment file', where, at);
+    return [readSourceFile(path, displayPath(path, cwd), { file: where, position: at, what: 'attachment file', name: relative })];
+  });
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
