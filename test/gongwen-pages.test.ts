@@ -128,7 +128,7 @@ describe('report init --kind starts each 文种', () => {
       expect(readFileSync(join(parent, 'p', 'report.yaml'), 'utf8')).toMatch(kind === '报告' ? /title:/ : new RegExp(`kind: ${kind}`));
       const final = runReport(['build', 'p', '--format', 'docx'], { cwd: parent });
       expect(final.status).toBe(1);
-      expect(final.stderr).toMatch(/unfilled blank "（在此填写/);
+      expect(final.stderr).toMatch(/unfilled blank "(……)?（在此填写/);
       const draft = runReport(['build', 'p', '--draft'], { cwd: parent });
       expect(draft.status, draft.stderr).toBe(0);
       for (const ext of ['docx', 'pdf']) expect(existsSync(join(parent, 'p', 'out', `${name}.${ext}`))).toBe(true);
