@@ -21,6 +21,10 @@ describe('title wrapping (GB/T 9704 §7.3.1: words whole, symmetric)', () => {
     }
   });
 
+  it('keeps words no list names whole, by the word boundaries of the zh dictionary (秋冬季, not 秋冬 / 季)', () => {
+    expect(breakTitle('关于做好2024年秋冬季安全生产工作的通知', 16.5)).toEqual(['关于做好2024年秋冬季', '安全生产工作的通知']);
+  });
+
   it('never splits a number from its unit or starts a line with closing punctuation', () => {
     for (const line of breakTitle('青石镇关于2024年1-5月主要经济指标完成情况的报告', 12)) {
       expect(line).not.toMatch(/^[年月日，。、）》]/);

@@ -115,7 +115,10 @@ function breakCost(chars: string[], at: number): number {
   return cost;
 }
 
-/** Positions (in code points) that fall inside a known title word. */
+/** Made on first use: loading ICU's zh dictionary takes ~10 ms, and most titles fit one line. */
+let words: Intl.Segmenter | undefined;
+
+/** Positions (in code points) that fall inside a word of the title. */
 function wordInteriors(chars: string[]): Set<number> {
   const text = chars.join('');
   // code-unit offset → code-point index
@@ -123,6 +126,14 @@ function wordInteriors(chars: string[]): Set<number> {
   let unit = 0;
   chars.forEach((ch, i) => { pointAt.set(unit, i); unit += ch.length; });
   const inside = new Set<number>();
+  // the words ICU's dictionary finds (秋|冬季, 安全|生产), then the list's longer terms it splits
+  let start = 0;
+  for (const { segment } of (words ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text)) {
+    const length = [...segment].length;
+    const i = pointAt.get(start);
+    if (i !== undefined && /\p{Script=Han}/u.test(segment)) for (let k = i + 1; k < i + length; k++) inside.add(k);
+    start += segment.length;
+  }
   for (const word of TITLE_WORDS) {
     const length = [...word].length;
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
