@@ -137,7 +137,7 @@ describe('usage errors', () => {
     expect(runReport(['init', 'new-report'], { cwd: parent }).status).toBe(0);
     const final = runReport(['build', 'new-report', '--format', 'docx'], { cwd: parent });
     expect(final.status, final.stderr).toBe(1);
-    expect(final.stderr).toMatch(/01-summary\.md:7:\d+: unfilled blank "（在此填写）"/);
+    expect(final.stderr).toMatch(/01-summary\.md:7:\d+: unfilled blank "……（在此填写）"/);
     expect(existsSync(join(parent, 'new-report', 'out', 'report.docx'))).toBe(false);
     const draft = runReport(['build', 'new-report', '--format', 'docx', '--draft'], { cwd: parent });
     expect(draft.status, draft.stderr).toBe(0);
